@@ -1,0 +1,110 @@
+/// The case as a whole: what it is about, and its records by kind, each keyed by id.
+public struct CaseInfo: Sendable, Hashable {
+    public var title: String
+    /// Handling marking for the case, e.g. `TLP:AMBER`.
+    public var marking: String?
+    public var summary: String?
+    public var created: String
+
+    public init(title: String, marking: String? = nil, summary: String? = nil, created: String) {
+        self.title = title
+        self.marking = marking
+        self.summary = summary
+        self.created = created
+    }
+}
+
+/// One investigation. A value: copying is cheap until one copy changes.
+/// Ids are unique across all kinds, so `record(id:)` needs no kind.
+public struct Case: Sendable, Equatable {
+    public var info: CaseInfo
+    /// Assets this case declares beyond `Asset.builtIn`.
+    public var assets: [Asset]
+    public var sources: [String: Source] = [:]
+    public var incidents: [String: Incident] = [:]
+    public var actors: [String: Actor] = [:]
+    public var wallets: [String: Wallet] = [:]
+    public var transfers: [String: Transfer] = [:]
+
+    public init(info: CaseInfo, assets: [Asset] = []) {
+        self.info = info
+        self.assets = assets
+    }
+
+    public var assetTable: AssetTable { AssetTable(declared: assets) }
+
+    public var recordCount: Int {
+        sources.count + incidents.count + actors.count + wallets.count + transfers.count
+    }
+
+    public func record(id: String) -> AnyRecord? {
+        if let r = incidents[id] { return .incident(r) }
+        if let r = actors[id] { return .actor(r) }
+        if let r = transfers[id] { return .transfer(r) }
+        if let r = wallets[id] { return .wallet(r) }
+        if let r = sources[id] { return .source(r) }
+        return nil
+    }
+
+    /// Records of one kind, sorted by id (the order of the case file).
+    public func records(of kind: RecordKind) -> [AnyRecord] {
+        switch kind {
+        case .source: sources.values.sorted { $0.id < $1.id }.map(AnyRecord.source)
+        case .incident: incidents.values.sorted { $0.id < $1.id }.map(AnyRecord.incident)
+        case .actor: actors.values.sorted { $0.id < $1.id }.map(AnyRecord.actor)
+        case .wallet: wallets.values.sorted { $0.id < $1.id }.map(AnyRecord.wallet)
+        case .transfer: transfers.values.sorted { $0.id < $1.id }.map(AnyRecord.transfer)
+        }
+    }
+
+    public var allRecords: [AnyRecord] { RecordKind.allCases.flatMap { records(of: $0) } }
+
+    /// Puts a record in place of the one with its id, or removes the one with `id` when nil.
+    /// Low level: callers go through `apply(_:)` so every change is an undoable edit.
+    mutating func store(_ record: AnyRecord?, id: String, kind: RecordKind) {
+        switch kind {
+        case .source: if case .source(let r)? = record { sources[id] = r } else { sources[id] = nil }
+        case .incident: if case .incident(let r)? = record { incidents[id] = r } else { incidents[id] = nil }
+        case .actor: if case .actor(let r)? = record { actors[id] = r } else { actors[id] = nil }
+        case .wallet: if case .wallet(let r)? = record { wallets[id] = r } else { wallets[id] = nil }
+        case .transfer: if case .transfer(let r)? = record { transfers[id] = r } else { transfers[id] = nil }
+        }
+    }
+
+    /// Adds a record while building a case (loading, demo, tests). Returns false if the id is taken.
+    @discardableResult
+    public mutating func insert(_ record: AnyRecord) -> Bool {
+        guard self.record(id: record.id) == nil else { return false }
+        store(record, id: record.id, kind: record.kind)
+        return true
+    }
+
+    /// Wallets whose strongest attribution names `actor`.
+    public func wallets(of actor: String) -> [Wallet] {
+        wallets.values.filter { $0.owner == actor }.sorted { $0.id < $1.id }
+    }
+
+    /// Every tag used anywhere in the case, sorted.
+    public var allTags: [String] {
+        var set = Set<String>()
+        for r in allRecords { set.formUnion(r.meta.tags) }
+        return set.sorted()
+    }
+}
+
+extension Case {
+    /// Inserts a loaded record unless one of the same kind has its id (cross-kind clashes are
+    /// kept and reported by `validate()`).
+    public mutating func insertLoaded(_ record: AnyRecord) -> Bool {
+        let taken: Bool = switch record.kind {
+        case .source: sources[record.id] != nil
+        case .incident: incidents[record.id] != nil
+        case .actor: actors[record.id] != nil
+        case .wallet: wallets[record.id] != nil
+        case .transfer: transfers[record.id] != nil
+        }
+        if taken { return false }
+        store(record, id: record.id, kind: record.kind)
+        return true
+    }
+}

@@ -1,0 +1,148 @@
+// An exact decimal number: an integer count of units and a scale (digits after the point).
+//
+// How it works: 12.345 is stored as units 12345, scale 3. Adding aligns both to the larger
+// scale first (12.3 + 0.045 = 12300e-3 + 45e-3). Units are Int128, which holds 38 digits:
+// enough for 10^20 ETH at ETH's 18 decimals. Arithmetic that would overflow traps, as Swift's
+// integers do; amounts that large are refused when parsed. There is no Double anywhere, so a
+// total adds up to the satoshi, the wei and the cent.
+
+/// An exact decimal such as `1234.56789012`. Parse with `ExactDecimal("0.1")`.
+public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The number times 10^scale.
+    public private(set) var units: Int128
+    /// Digits after the decimal point (0...38).
+    public private(set) var scale: Int
+
+    public static let zero = ExactDecimal(units: 0, scale: 0)
+    static let maxScale = 38
+
+    public init(units: Int128, scale: Int) {
+        precondition(scale >= 0 && scale <= Self.maxScale, "scale out of range")
+        self.units = units
+        self.scale = scale
+    }
+
+    public init(_ value: Int) { self.init(units: Int128(value), scale: 0) }
+
+    /// Parses `123`, `-0.5`, `+1.25`, `1e-05`, `2.5E3`. Returns nil for anything else
+    /// (thousands separators, spaces, `Inf`, more than 38 significant digits).
+    public init?(_ text: String) {
+        guard let parsed = DecimalParser.parse(text) else { return nil }
+        self = parsed
+    }
+
+    public var isNegative: Bool { units < 0 }
+    public var isZero: Bool { units == 0 }
+
+    /// Digits after the point once trailing zeros are dropped: 1.2300 has 2.
+    public var significantScale: Int {
+        var u = units, s = scale
+        while s > 0 && u % 10 == 0 { u /= 10; s -= 1 }
+        return s
+    }
+
+    /// The same value with trailing fractional zeros removed (1.2300 -> 1.23).
+    public var normalized: ExactDecimal {
+        var u = units, s = scale
+        while s > 0 && u % 10 == 0 { u /= 10; s -= 1 }
+        return ExactDecimal(units: u, scale: s)
+    }
+
+    /// The same value at a larger scale (1.5 at scale 3 is 1.500). Nil if digits would be lost or it overflows.
+    public func rescaled(to newScale: Int) -> ExactDecimal? {
+        guard newScale >= 0 && newScale <= Self.maxScale else { return nil }
+        if newScale == scale { return self }
+        if newScale > scale {
+            let (m, o1) = Self.powerOfTen(newScale - scale)
+            let (u, o2) = units.multipliedReportingOverflow(by: m)
+            return o1 || o2 ? nil : ExactDecimal(units: u, scale: newScale)
+        }
+        let (d, _) = Self.powerOfTen(scale - newScale)
+        guard units % d == 0 else { return nil }
+        return ExactDecimal(units: units / d, scale: newScale)
+    }
+
+    static func powerOfTen(_ n: Int) -> (Int128, Bool) {
+        var r: Int128 = 1
+        for _ in 0..<n {
+            let (x, o) = r.multipliedReportingOverflow(by: 10)
+            if o { return (r, true) }
+            r = x
+        }
+        return (r, false)
+    }
+
+    private static func aligned(_ a: ExactDecimal, _ b: ExactDecimal) -> (Int128, Int128, Int) {
+        let s = max(a.scale, b.scale)
+        guard let x = a.rescaled(to: s), let y = b.rescaled(to: s) else {
+            preconditionFailure("decimal overflow aligning \(a) and \(b)")
+        }
+        return (x.units, y.units, s)
+    }
+
+    public static func + (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
+        let (x, y, s) = aligned(a, b)
+        return ExactDecimal(units: x + y, scale: s)
+    }
+
+    public static func - (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
+        let (x, y, s) = aligned(a, b)
+        return ExactDecimal(units: x - y, scale: s)
+    }
+
+    public static func += (a: inout ExactDecimal, b: ExactDecimal) { a = a + b }
+    public static func -= (a: inout ExactDecimal, b: ExactDecimal) { a = a - b }
+
+    public static prefix func - (a: ExactDecimal) -> ExactDecimal { ExactDecimal(units: -a.units, scale: a.scale) }
+
+    public static func == (a: ExactDecimal, b: ExactDecimal) -> Bool {
+        let (x, y, _) = aligned(a, b)
+        return x == y
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        let n = normalized
+        hasher.combine(n.units)
+        hasher.combine(n.scale)
+    }
+
+    public static func < (a: ExactDecimal, b: ExactDecimal) -> Bool {
+        let (x, y, _) = aligned(a, b)
+        return x < y
+    }
+
+    /// Plain decimal text with no exponent and no grouping, as written to case files: `-1234.5`.
+    /// Keeps the scale it was given (so `1.50` stays `1.50`).
+    public var description: String {
+        let negative = units < 0
+        let magnitude = units.magnitude
+        var digits = String(magnitude)
+        if scale > 0 {
+            if digits.count <= scale {
+                digits = String(repeating: "0", count: scale - digits.count + 1) + digits
+            }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
+        }
+        return negative ? "-" + digits : digits
+    }
+
+    /// Text for people: thousands grouped with commas, at least `minScale` decimals (`1,234.50`).
+    public func formatted(minScale: Int = 0) -> String {
+        let value = scale < minScale ? (rescaled(to: minScale) ?? self) : self
+        let plain = value.magnitudeDescription
+        let parts = plain.split(separator: ".", maxSplits: 1)
+        var whole = String(parts[0])
+        var grouped = ""
+        while whole.count > 3 {
+            grouped = "," + whole.suffix(3) + grouped
+            whole.removeLast(3)
+        }
+        grouped = whole + grouped
+        if parts.count == 2 { grouped += "." + parts[1] }
+        return (units < 0 ? "-" : "") + grouped
+    }
+
+    private var magnitudeDescription: String {
+        units < 0 ? String((-self).description) : description
+    }
+}
