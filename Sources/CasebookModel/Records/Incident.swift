@@ -53,7 +53,5 @@ public struct Incident: CaseRecord {
     }
 
     /// The attribution with the highest confidence (the first of equals).
-    public var strongestAttribution: Attribution? {
-        attributions.reduce(nil) { best, a in (best.map { a.confidence > $0.confidence } ?? true) ? a : best }
-    }
+    public var strongestAttribution: Attribution? { attributions.strongest }
 }

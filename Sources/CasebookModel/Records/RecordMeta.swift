@@ -68,6 +68,13 @@ public struct Attribution: Sendable, Hashable {
     public var level: ConfidenceLevel { ConfidenceLevel(confidence) }
 }
 
+extension Array where Element == Attribution {
+    /// The attribution with the highest confidence (the first of equals): what panes show.
+    public var strongest: Attribution? {
+        reduce(nil) { best, a in (best.map { a.confidence > $0.confidence } ?? true) ? a : best }
+    }
+}
+
 /// The STIX 2.1 "None / Low / Med / High" scale: 0, 1-29, 30-69, 70-100.
 public enum ConfidenceLevel: String, Sendable, CaseIterable {
     case none, low, moderate, high

@@ -23,9 +23,5 @@ public struct Wallet: CaseRecord {
     }
 
     /// The actor with the strongest attribution.
-    public var owner: String? {
-        attributions.reduce(nil as Attribution?) { best, a in
-            (best.map { a.confidence > $0.confidence } ?? true) ? a : best
-        }?.actor
-    }
+    public var owner: String? { attributions.strongest?.actor }
 }

@@ -125,3 +125,18 @@ public enum CaseCoding {
         return (CaseDocument(content: content, history: history), duplicates)
     }
 }
+
+extension CaseCoding {
+    /// Parses and decodes case-file text in one step; duplicate ids are an error here.
+    public static func decode(text: String) throws -> CaseDocument {
+        let (doc, duplicates) = try decode(JSONParser.parse(text))
+        if let first = duplicates.first { throw FormatError(line: 0, path: first.recordID, message: first.message) }
+        return doc
+    }
+
+    /// One record as the case file writes it (a single line of JSON).
+    public static func json(_ record: AnyRecord) -> String { JSONWriter.string(RecordCoding.encode(record)) }
+
+    /// One history entry as the case file and journal write it.
+    public static func json(_ entry: HistoryEntry) -> String { JSONWriter.string(EditCoding.encode(entry)) }
+}
