@@ -85,7 +85,7 @@ enum RecordView {
     }
 
     static func pad(_ name: String) -> String {
-        name.isEmpty ? String(repeating: " ", count: 14) : name + ":" + String(repeating: " ", count: max(1, 13 - name.count))
+        name.isEmpty ? String(repeating: " ", count: 13) : name + ":" + String(repeating: " ", count: max(1, 12 - name.count))
     }
 
     static func citation(_ cite: Citation, _ c: Case) -> String {

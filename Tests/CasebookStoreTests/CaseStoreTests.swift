@@ -1,0 +1,173 @@
+import CasebookModel
+@testable import CasebookStore
+import Foundation
+import Testing
+
+@Suite struct CaseStoreTests {
+    let editor = Fixtures.editor
+
+    @Test func editsAreJournaledThenFoldedOnClose() throws {
+        let s = Scratch()
+        let path = try s.sampleCase()
+        let original = s.read("sample.case.json")
+        let store = try CaseStore(opening: path)
+        let entry = try store.apply(editor.addNote("Seen on chain", to: ["tx-1"], in: store.content))
+        #expect(entry.seq == 1)
+        // Durable before close: the journal has the line, the case file is untouched.
+        #expect(s.read("sample.case.json") == original)
+        let journal = s.read("sample.case.json.journal")
+        #expect(journal.hasSuffix("\n") && journal.contains("\"label\":\"Add note to 1,234.56789012 BTC wal-hot → wal-laz\""))
+        try store.close()
+        #expect(!FileManager.default.fileExists(atPath: path + ".journal"), "the journal is folded in and removed")
+        #expect(!FileManager.default.fileExists(atPath: path + ".lock"))
+        let reopened = try CaseStore(opening: path, mode: .readOnly)
+        #expect(reopened.content.transfers["tx-1"]?.notes.map(\.text) == ["Seen on chain"])
+        #expect(reopened.history.entries.count == 1)
+    }
+
+    @Test func journalIsReplayedAfterACrash() throws {
+        let s = Scratch()
+        let path = try s.sampleCase()
+        do {
+            let store = try CaseStore(opening: path)
+            try store.apply(editor.tag("laundering", ids: ["tx-1", "tx-2"], in: store.content))
+            try store.apply(editor.set(field: "status", value: "confirmed", id: "inc-bithumb-2018", in: store.content))
+            // No close(): the process "dies" here, the journal stays.
+        }
+        let store = try CaseStore(opening: path)
+        #expect(store.content.transfers["tx-2"]?.tags == ["laundering"])
+        #expect(store.content.incidents["inc-bithumb-2018"]?.status == .confirmed)
+        #expect(store.history.entries.map(\.label) == ["Tag 2 transfers 'laundering'", "Set status of Bithumb hack (2018) to 'confirmed'"])
+        try store.close()
+    }
+
+    @Test func replaySkipsEntriesAlreadyFoldedIntoTheFile() throws {
+        let s = Scratch()
+        let path = try s.sampleCase()
+        let store = try CaseStore(opening: path)
+        try store.apply(editor.addNote("once", to: ["act-park"], in: store.content))
+        let journal = s.bytes(path + ".journal")
+        try store.compact()
+        try store.close()
+        // A crash between compaction's rename and the journal's removal leaves both behind.
+        try journal.write(to: URL(fileURLWithPath: path + ".journal"))
+        let again = try CaseStore(opening: path)
+        #expect(again.content.actors["act-park"]?.notes.map(\.text) == ["once"], "the note is not applied twice")
+        #expect(again.history.entries.count == 1)
+        try again.close()
+    }
+
+    @Test func tornLastJournalLineIsReportedIgnoredAndCutOff() throws {
+        let s = Scratch()
+        let path = try s.sampleCase()
+        do {
+            let store = try CaseStore(opening: path)
+            try store.apply(editor.addNote("kept", to: ["act-park"], in: store.content))
+        }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path + ".journal"))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"seq\":2,\"op\":\"edit\",\"time\":\"2026-".utf8))
+        try handle.close()
+        let store = try CaseStore(opening: path)
+        #expect(store.content.actors["act-park"]?.notes.map(\.text) == ["kept"])
+        #expect(store.warnings.count == 1 && store.warnings[0].contains(".journal:2: an incomplete last entry"))
+        // The next edit lands on a clean line and survives another crash.
+        try store.apply(editor.addNote("after", to: ["act-park"], in: store.content))
+        let again = try CaseStore(opening: path, mode: .readOnly)
+        #expect(again.content.actors["act-park"]?.notes.map(\.text) == ["kept", "after"])
+        #expect(again.warnings.isEmpty)
+    }
+
+    @Test func damagedJournalLineInTheMiddleStopsTheOpen() throws {
+        let s = Scratch()
+        let path = try s.sampleCase()
+        do {
+            let store = try CaseStore(opening: path)
+            try store.apply(editor.addNote("one", to: ["act-park"], in: store.content))
+            try store.apply(editor.addNote("two", to: ["act-park"], in: store.content))
+        }
+        var lines = s.read("sample.case.json.journal").split(separator: "\n").map(String.init)
+        lines[0] = "{garbage"
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path + ".journal", atomically: false, encoding: .utf8)
+        #expect { try CaseStore(opening: path) } throws: { "\($0)".contains(".journal:1: damaged entry") }
+    }
+
+    @Test func aSecondWriterIsRefusedWithThePID() throws {
+        let s = Scratch()
+        let path = try s.sampleCase()
+        let first = try CaseStore(opening: path)
+        #expect { try CaseStore(opening: path) } throws: { error in
+            "\(error)".contains("sample.case.json: open for editing by another Casebook (pid \(getpid()))")
+        }
+        let reader = try CaseStore(opening: path, mode: .readOnly)
+        #expect(throws: StoreError.readOnly(path: reader.path)) { try reader.apply(editor.tag("x", ids: ["tx-1"], in: reader.content)) }
+        try first.close()
+        let second = try CaseStore(opening: path)
+        try second.close()
+    }
+
+    @Test func undoRedoAndANewEditDropsTheRedoTail() throws {
+        let s = Scratch()
+        let path = try s.sampleCase()
+        let store = try CaseStore(opening: path)
+        let before = store.content
+        try store.apply(editor.tag("a", ids: ["tx-1"], in: store.content))
+        let afterA = store.content
+        try store.apply(editor.tag("b", ids: ["tx-1"], in: store.content))
+        #expect(try store.undo(author: "U", time: Fixtures.time)?.edit.label == "Tag 1,234.56789012 BTC wal-hot → wal-laz 'b'")
+        #expect(store.content == afterA)
+        try store.undo(author: "U", time: Fixtures.time)
+        #expect(store.content == before)
+        #expect(try store.undo(author: "U", time: Fixtures.time) == nil, "nothing left to undo")
+        try store.redo(author: "U", time: Fixtures.time)
+        #expect(store.content == afterA)
+        try store.apply(editor.tag("c", ids: ["tx-1"], in: store.content))
+        #expect(store.history.nextRedo == nil, "a new edit drops the redo tail")
+        #expect(try store.redo(author: "U", time: Fixtures.time) == nil)
+        try store.close()
+
+        // The history and the undo stack survive close and reopen.
+        let reopened = try CaseStore(opening: path)
+        #expect(reopened.history.entries.map(\.op) == [.edit, .edit, .undo, .undo, .redo, .edit])
+        #expect(reopened.history.entries[2].author == "U")
+        try reopened.undo(author: "U", time: Fixtures.time)
+        try reopened.undo(author: "U", time: Fixtures.time)
+        #expect(reopened.content == before)
+        try reopened.close()
+    }
+
+    @Test func newFilesAndJournalsAreMode0600AndCompactionKeepsTheMode() throws {
+        let s = Scratch()
+        let path = try s.sampleCase()
+        #expect(POSIXFile.mode(of: path) == 0o600)
+        #expect(throws: StoreError.alreadyExists(path: path)) { try s.sampleCase() }
+        let store = try CaseStore(opening: path)
+        try store.apply(editor.tag("x", ids: ["tx-1"], in: store.content))
+        #expect(POSIXFile.mode(of: path + ".journal") == 0o600)
+        chmod(path, 0o640)
+        try store.close()
+        #expect(POSIXFile.mode(of: path) == 0o640)
+    }
+
+    @Test func aSymlinkedCaseStaysASymlink() throws {
+        let s = Scratch()
+        let real = try s.sampleCase("real.case.json")
+        let link = s.path("link.case.json")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+        let store = try CaseStore(opening: link)
+        try store.apply(editor.tag("x", ids: ["tx-1"], in: store.content))
+        try store.close()
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link)) == real)
+        #expect(try CaseStore(opening: real, mode: .readOnly).content.transfers["tx-1"]?.tags == ["x"])
+    }
+
+    @Test func badFilesLeaveTheCaseFileUnchanged() throws {
+        let s = Scratch()
+        let path = s.path("bad.case.json")
+        let bad = "{\"format\":\"casebook\",\"version\":1,\n\"case\":{\"title\":\"x\",\"created\":\"2020\"},\n\"incidents\":[\n{\"id\":\"i\",\"title\":3}\n]}"
+        try bad.write(toFile: path, atomically: false, encoding: .utf8)
+        #expect { try CaseStore(opening: path) } throws: { "\($0)".contains("bad.case.json: line 4: incidents[0] (i).title: expected a string") }
+        #expect(s.read("bad.case.json") == bad)
+        #expect(throws: StoreError.notFound(path: s.path("none.json"))) { try CaseStore(opening: s.path("none.json")) }
+    }
+}
