@@ -20,7 +20,8 @@ public enum CaseTime {
         if b.count == 4 { return true }
         guard at(4, "-"), let month = digits(5..<7), (1...12).contains(month) else { return false }
         if b.count == 7 { return true }
-        guard at(7, "-"), let day = digits(8..<10), (1...31).contains(day) else { return false }
+        guard at(7, "-"), let day = digits(8..<10), let year = digits(0..<4),
+              (1...daysIn(month: month, year: year)).contains(day) else { return false }
         if b.count == 10 { return true }
         guard at(10, "T"), let h = digits(11..<13), h < 24, at(13, ":"), let m = digits(14..<16), m < 60,
               at(16, ":"), let s = digits(17..<19), s <= 60 else { return false }
@@ -35,6 +36,14 @@ public enum CaseTime {
         guard i < b.count, b[i] == 43 || b[i] == 45, digits(i + 1..<i + 3) != nil, at(i + 3, ":"),
               digits(i + 4..<i + 6) != nil else { return false }
         return i + 6 == b.count
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     /// `date` as UTC ISO 8601 to the second: `2026-11-22T06:15:27Z`.

@@ -28,6 +28,9 @@ enum DecimalParser {
                 units = units * 10 + Int128(b - 48)
             } else if b == UInt8(ascii: ".") && !sawPoint {
                 sawPoint = true
+                // "5." is not a number here: a point needs a digit after it.
+                guard bytes.count > 1, bytes[bytes.index(after: bytes.startIndex)] >= 48,
+                      bytes[bytes.index(after: bytes.startIndex)] <= 57 else { return nil }
             } else {
                 break
             }

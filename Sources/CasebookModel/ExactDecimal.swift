@@ -95,9 +95,11 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     public static prefix func - (a: ExactDecimal) -> ExactDecimal { ExactDecimal(units: -a.units, scale: a.scale) }
 
+    /// Equal values have equal normal forms (1.50 and 1.5 both become 15e-1), and normalizing
+    /// only divides, so comparing a huge amount with a tiny one cannot overflow.
     public static func == (a: ExactDecimal, b: ExactDecimal) -> Bool {
-        let (x, y, _) = aligned(a, b)
-        return x == y
+        let x = a.normalized, y = b.normalized
+        return x.units == y.units && x.scale == y.scale
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -106,9 +108,18 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         hasher.combine(n.scale)
     }
 
+    /// Aligns the scales when that fits in 128 bits; otherwise compares the whole parts, then
+    /// the fractions (each below 10^38, so they align without overflow).
     public static func < (a: ExactDecimal, b: ExactDecimal) -> Bool {
-        let (x, y, _) = aligned(a, b)
-        return x < y
+        let s = max(a.scale, b.scale)
+        if let x = a.rescaled(to: s), let y = b.rescaled(to: s) { return x.units < y.units }
+        let (pa, _) = powerOfTen(a.scale), (pb, _) = powerOfTen(b.scale)
+        let (wa, fa) = a.units.quotientAndRemainder(dividingBy: pa)
+        let (wb, fb) = b.units.quotientAndRemainder(dividingBy: pb)
+        if wa != wb { return wa < wb }
+        // Same whole part and same sign region: compare fractions at the common scale.
+        let (ma, _) = powerOfTen(s - a.scale), (mb, _) = powerOfTen(s - b.scale)
+        return fa * ma < fb * mb
     }
 
     /// Plain decimal text with no exponent and no grouping, as written to case files: `-1234.5`.

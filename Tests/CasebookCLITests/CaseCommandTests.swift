@@ -45,6 +45,8 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stdout.contains("Wrote the demo case to demo.case.json"))
         #expect(r.stdout.contains("DPRK"))
+        // The UN's $571M covers attacks also listed one by one, so it is shown apart, not added in.
+        #expect(r.stdout.contains("stated losses USD 132,000,000.00; aggregate claims, which overlap them, USD 571,000,000.00"))
         let second = cli.run("demo")
         #expect(second.status == 0 && !second.stdout.contains("Wrote"), "a second run shows the existing file")
     }

@@ -108,6 +108,11 @@ struct EditorAnnotationTests {
         #expect(after.allTags == [])
         #expect(editError { () throws(EditError) in try editor.untag("laundering", ids: ["t-1"], in: c) }
             == "not tagged 'laundering'")
+        // Only that tag goes; the record's other tags stay, in order.
+        let many = try c.applying(editor.tag("peel", ids: ["t-3"], in: c))
+        let both = try many.applying(editor.tag("watch", ids: ["t-3"], in: many))
+        #expect(try both.applying(editor.untag("peel", ids: ["t-3"], in: both)).transfers["t-3"]?.tags
+            == ["laundering", "watch"])
         #expect(editError { () throws(EditError) in try editor.untag("laundering", ids: ["t-404"], in: c) }
             == "no record with id t-404")
     }

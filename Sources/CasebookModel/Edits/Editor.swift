@@ -31,9 +31,15 @@ public struct Editor: Sendable {
         return Edit(command: command, label: label(target), time: time, author: author, changes: changes)
     }
 
+    /// A record that already had problems can still be annotated; only problems the change brings
+    /// in are refused. Problems are compared without list positions, so removing `losses[0]` does not
+    /// make an old problem at `losses[1]` (now `losses[0]`) look new.
     func refuseNewProblems(_ c: Case, before: AnyRecord?, after: AnyRecord) throws(EditError) {
-        let old = Set(before.map { c.problems(in: $0) } ?? [])
-        if let fresh = c.problems(in: after).first(where: { !old.contains($0) }) {
+        func key(_ p: Problem) -> String {
+            p.field.replacing(/\[\d+\]/, with: "[]") + "\u{0}" + p.message
+        }
+        let old = Set((before.map { c.problems(in: $0) } ?? []).map(key))
+        if let fresh = c.problems(in: after).first(where: { !old.contains(key($0)) }) {
             throw EditError(fresh.description)
         }
     }
@@ -149,6 +155,9 @@ public struct Editor: Sendable {
 
     public func delete(ids: [String], in c: Case) throws(EditError) -> Edit {
         var changes: [Change] = []
+        var seen = Set<String>()
+        let ids = ids.filter { seen.insert($0).inserted }
+        guard !ids.isEmpty else { throw EditError("no records given") }
         for id in ids {
             guard let r = c.record(id: id) else { throw EditError("no record with id \(id)") }
             changes.append(.record(before: r, after: nil))

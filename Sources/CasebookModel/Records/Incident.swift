@@ -46,6 +46,11 @@ public struct Incident: CaseRecord {
 
     public var displayName: String { title }
 
+    /// An incident tagged `aggregate` stands for several others (the UN's "five exchange attacks
+    /// worth $571M"); its losses overlap theirs, so totals list it apart instead of adding it in.
+    public var isAggregate: Bool { meta.tags.contains(Incident.aggregateTag) }
+    public static let aggregateTag = "aggregate"
+
     /// Total USD value of the losses that state one; nil when none does.
     public var lossUSD: ExactDecimal? {
         let known = losses.compactMap(\.usd)
