@@ -79,6 +79,17 @@ public struct Case: Sendable, Equatable {
         return true
     }
 
+    /// Makes room for `count` more records of a kind before a bulk load.
+    public mutating func reserveCapacity(_ count: Int, for kind: RecordKind) {
+        switch kind {
+        case .source: sources.reserveCapacity(sources.count + count)
+        case .incident: incidents.reserveCapacity(incidents.count + count)
+        case .actor: actors.reserveCapacity(actors.count + count)
+        case .wallet: wallets.reserveCapacity(wallets.count + count)
+        case .transfer: transfers.reserveCapacity(transfers.count + count)
+        }
+    }
+
     /// Wallets whose strongest attribution names `actor`.
     public func wallets(of actor: String) -> [Wallet] {
         wallets.values.filter { $0.owner == actor }.sorted { $0.id < $1.id }

@@ -7,7 +7,12 @@
 
 enum DecimalParser {
     static func parse(_ text: String) -> ExactDecimal? {
-        var bytes = Array(text.utf8)[...]
+        var text = text
+        return text.withUTF8 { parse(bytes: $0[...]) }
+    }
+
+    static func parse(bytes: Slice<UnsafeBufferPointer<UInt8>>) -> ExactDecimal? {
+        var bytes = bytes
         guard !bytes.isEmpty else { return nil }
         var negative = false
         if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {

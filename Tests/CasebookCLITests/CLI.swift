@@ -43,6 +43,7 @@ struct CLI {
     @discardableResult
     func run(_ args: String..., env: [String: String] = [:]) -> Result { run(args, env: env) }
 
+    @discardableResult
     func run(_ args: [String], env: [String: String] = [:], launcher: [String] = []) -> Result {
         let p = Process()
         if launcher.isEmpty {

@@ -101,7 +101,9 @@ public enum CaseCoding {
         }
         var duplicates: [Problem] = []
         for kind in RecordKind.allCases {
-            for (i, v) in try r.array(kind.plural).enumerated() {
+            let values = try r.array(kind.plural)
+            content.reserveCapacity(values.count, for: kind)
+            for (i, v) in values.enumerated() {
                 let record = try RecordCoding.decode(v, kind: kind, path: "\(kind.plural)[\(i)]")
                 if !content.insertLoaded(record) {
                     let line: Int = if case .object(let o) = v { o.line } else { 0 }
@@ -118,7 +120,7 @@ public enum CaseCoding {
                 throw FormatError(line: line, path: "history[\(i)]", message: error.message)
             }
         }
-        if let unknown = r.object.keys.first(where: { !r.used.contains($0) }) {
+        if let unknown = r.firstUnusedKey {
             let known = RecordKind.allCases.map(\.plural).joined(separator: ", ")
             throw FormatError(line: 0, path: unknown, message: "is not a known record kind or section (records go in \(known))")
         }

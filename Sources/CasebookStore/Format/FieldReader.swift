@@ -5,7 +5,10 @@ import CasebookModel
 struct FieldReader {
     let object: JSONObject
     var path: String
-    var used: Set<String> = []
+    /// Which of the object's pairs were read, by index (a record has far fewer than 64 keys;
+    /// past 64 the extra keys are checked by name in `finish`).
+    var usedMask: UInt64 = 0
+    var usedNames: [String] = []
 
     init(_ value: JSONValue, path: String, line: Int = 0) throws(FormatError) {
         guard case .object(let o) = value else {
@@ -22,9 +25,20 @@ struct FieldReader {
     }
 
     mutating func raw(_ key: String) -> JSONValue? {
-        used.insert(key)
-        guard let v = object[key], v != .null else { return nil }
+        guard let index = object.pairs.firstIndex(where: { $0.key == key }) else { return nil }
+        if index < 64 { usedMask |= 1 << UInt64(index) } else { usedNames.append(key) }
+        let v = object.pairs[index].value
+        if case .null = v { return nil }
         return v
+    }
+
+    func wasUsed(_ index: Int) -> Bool {
+        index < 64 ? usedMask & (1 << UInt64(index)) != 0 : usedNames.contains(object.pairs[index].key)
+    }
+
+    /// The first key that no reader asked for.
+    var firstUnusedKey: String? {
+        object.pairs.indices.first { !wasUsed($0) }.map { object.pairs[$0].key }
     }
 
     mutating func optString(_ key: String) throws(FormatError) -> String? {
@@ -106,8 +120,6 @@ struct FieldReader {
     }
 
     func finish() throws(FormatError) {
-        if let extra = object.keys.first(where: { !used.contains($0) }) {
-            throw fail(extra, "is not a known field here")
-        }
+        if let extra = firstUnusedKey { throw fail(extra, "is not a known field here") }
     }
 }

@@ -81,7 +81,7 @@ public struct JSONParser {
         try enter()
         let startLine = line
         i += 1
-        var pairs: [(key: String, value: JSONValue)] = []
+        var pairs: [JSONPair] = []
         skipSpace()
         if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object(JSONObject(pairs, line: startLine)) }
         while true {
@@ -92,7 +92,7 @@ public struct JSONParser {
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after key \"\(key)\", found \(describeHere)") }
             i += 1
             skipSpace()
-            pairs.append((key, try value()))
+            pairs.append(JSONPair(key, try value()))
             skipSpace()
             guard i < bytes.count else { throw error("expected ',' or '}' but the file ended") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -166,6 +166,24 @@ public struct JSONParser {
 
     private mutating func string() throws(JSONSyntaxError) -> String {
         i += 1
+        // Fast path: most strings have no escapes and become a String straight from the bytes.
+        // ASCII needs no UTF-8 validation, which is the costly part of making a String.
+        var j = i
+        var ascii = true
+        while j < bytes.count, bytes[j] != 0x22, bytes[j] != 0x5C, bytes[j] >= 0x20 {
+            if bytes[j] >= 0x80 { ascii = false }
+            j += 1
+        }
+        if j < bytes.count, bytes[j] == 0x22 {
+            let start = i
+            let s: String? = bytes.withUnsafeBufferPointer { all in
+                let run = UnsafeBufferPointer(rebasing: all[start..<j])
+                return ascii ? String(decoding: run, as: UTF8.self) : String(validating: run, as: UTF8.self)
+            }
+            guard let s else { throw error("a string is not valid UTF-8") }
+            i = j + 1
+            return s
+        }
         var out: [UInt8] = []
         var runStart = i
         while true {

@@ -20,12 +20,22 @@ public enum JSONValue: Sendable, Equatable {
     }
 }
 
+public struct JSONPair: Sendable, Equatable {
+    public var key: String
+    public var value: JSONValue
+
+    public init(_ key: String, _ value: JSONValue) {
+        self.key = key
+        self.value = value
+    }
+}
+
 /// A JSON object: ordered key/value pairs and the line of its opening brace (0 when built in memory).
 public struct JSONObject: Sendable, Equatable {
-    public var pairs: [(key: String, value: JSONValue)]
+    public var pairs: [JSONPair]
     public var line: Int
 
-    public init(_ pairs: [(key: String, value: JSONValue)] = [], line: Int = 0) {
+    public init(_ pairs: [JSONPair] = [], line: Int = 0) {
         self.pairs = pairs
         self.line = line
     }
@@ -36,21 +46,17 @@ public struct JSONObject: Sendable, Equatable {
 
     public var keys: [String] { pairs.map(\.key) }
 
-    public static func == (a: JSONObject, b: JSONObject) -> Bool {
-        a.pairs.count == b.pairs.count && zip(a.pairs, b.pairs).allSatisfy { $0.key == $1.key && $0.value == $1.value }
-    }
-
     /// Appends `key: value` unless value is nil (optional fields are omitted, not written as null).
     public mutating func add(_ key: String, _ value: JSONValue?) {
-        if let value { pairs.append((key, value)) }
+        if let value { pairs.append(JSONPair(key, value)) }
     }
 
     public mutating func add(_ key: String, _ text: String?) {
-        if let text { pairs.append((key, .string(text))) }
+        if let text { pairs.append(JSONPair(key, .string(text))) }
     }
 
     /// Appends an array unless it is empty.
     public mutating func add(_ key: String, array: [JSONValue]) {
-        if !array.isEmpty { pairs.append((key, .array(array))) }
+        if !array.isEmpty { pairs.append(JSONPair(key, .array(array))) }
     }
 }

@@ -7,6 +7,7 @@ struct CLIError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
+@discardableResult
 /// Runs `body`, turning store and edit errors into CLIErrors that name `file`.
 func reporting<T>(_ file: String, _ body: () throws -> T) throws -> T {
     do { return try body() } catch let e as StoreError {
