@@ -129,18 +129,18 @@ public final class CaseStore {
     /// Takes back the newest applied edit; nil when there is nothing to undo.
     @discardableResult
     public func undo(author: String, time: String) throws(StoreError) -> HistoryEntry? {
-        guard let target = document.history.nextUndo else { return nil }
-        let entry = HistoryEntry(seq: document.history.lastSeq + 1, op: .undo, edit: target.edit, target: target.seq,
-                                 time: time, author: author)
-        try commit(entry)
-        return entry
+        try step(.undo, target: document.history.nextUndo, author: author, time: time)
     }
 
     /// Re-applies the newest undone edit; nil when there is nothing to redo.
     @discardableResult
     public func redo(author: String, time: String) throws(StoreError) -> HistoryEntry? {
-        guard let target = document.history.nextRedo else { return nil }
-        let entry = HistoryEntry(seq: document.history.lastSeq + 1, op: .redo, edit: target.edit, target: target.seq,
+        try step(.redo, target: document.history.nextRedo, author: author, time: time)
+    }
+
+    private func step(_ op: HistoryEntry.Operation, target: HistoryEntry?, author: String, time: String) throws(StoreError) -> HistoryEntry? {
+        guard let target else { return nil }
+        let entry = HistoryEntry(seq: document.history.lastSeq + 1, op: op, edit: target.edit, target: target.seq,
                                  time: time, author: author)
         try commit(entry)
         return entry
