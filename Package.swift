@@ -1,6 +1,8 @@
 // swift-tools-version:6.1
 // Casebook: a keyboard-driven terminal workbench for state-sponsored crypto-crime cases.
-// Layers (DESIGN.md): casebook -> CasebookStore -> CasebookModel; each imports only the ones below it.
+// Layers (DESIGN.md), each importing only those below it:
+//   casebook -> CasebookTerminal -> CasebookUI -> CasebookStore -> CasebookModel
+// CNcursesw is the C shim only CasebookTerminal imports; CasebookTesting is the headless terminal for tests.
 import PackageDescription
 
 let package = Package(
@@ -9,6 +11,8 @@ let package = Package(
         .executable(name: "casebook", targets: ["casebook"]),
         .library(name: "CasebookModel", targets: ["CasebookModel"]),
         .library(name: "CasebookStore", targets: ["CasebookStore"]),
+        .library(name: "CasebookUI", targets: ["CasebookUI"]),
+        .library(name: "CasebookTesting", targets: ["CasebookTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -17,10 +21,18 @@ let package = Package(
     targets: [
         .target(name: "CasebookModel"),
         .target(name: "CasebookStore", dependencies: ["CasebookModel"]),
+        .target(name: "CasebookUI", dependencies: ["CasebookModel", "CasebookStore"]),
+        .target(
+            name: "CNcursesw",
+            cSettings: [.define("NCURSES_WIDECHAR", to: "1"), .define("_XOPEN_SOURCE_EXTENDED", to: "1")],
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        .target(name: "CasebookTerminal", dependencies: ["CNcursesw", "CasebookUI"]),
+        .target(name: "CasebookTesting", dependencies: ["CasebookUI", "CasebookStore", "CasebookModel"]),
         .executableTarget(
             name: "casebook",
             dependencies: [
-                "CasebookModel", "CasebookStore",
+                "CasebookModel", "CasebookStore", "CasebookUI", "CasebookTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Resources/demo.case.json")]
@@ -34,6 +46,11 @@ let package = Package(
         ),
         .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookStore", "CasebookModel"]),
         .testTarget(name: "CasebookCLITests", dependencies: ["casebook", "CasebookStore", "CasebookModel"]),
+        .testTarget(
+            name: "CasebookUITests",
+            dependencies: ["CasebookUI", "CasebookTesting", "CasebookStore", "CasebookModel"],
+            exclude: ["__Snapshots__"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

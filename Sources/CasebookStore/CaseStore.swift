@@ -51,7 +51,9 @@ public final class CaseStore {
         return path
     }
 
-    public init(opening path: String, mode: Mode = .readWrite) throws(StoreError) {
+    /// Opens a case. `progress` is told the fraction read (0...1) now and then, from this thread;
+    /// returning false cancels the open.
+    public init(opening path: String, mode: Mode = .readWrite, progress: ((Double) -> Bool)? = nil) throws(StoreError) {
         guard POSIXFile.exists(path) else { throw .notFound(path: path) }
         let realPath = POSIXFile.resolved(path)
         self.path = realPath
@@ -60,7 +62,10 @@ public final class CaseStore {
         if mode == .readWrite { lock = try CaseLock.acquire(for: realPath) }
         let bytes = try POSIXFile.read(realPath)
         let root: JSONValue
-        do { root = try JSONParser.parse(bytes) } catch {
+        let total = max(1, bytes.count)
+        let report = progress.map { p in { (offset: Int) in p(Double(offset) / Double(total)) } }
+        do { root = try JSONParser.parse(bytes, progress: report) } catch {
+            if error.message == JSONParser.cancelledMessage { throw .cancelled(path: path) }
             throw .syntax(path: path, line: error.line, column: error.column, message: error.message)
         }
         let decoded: (CaseDocument, duplicates: [Problem])

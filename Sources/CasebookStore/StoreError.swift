@@ -13,6 +13,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case duplicateIDs(path: String, [Problem])
     case journal(path: String, line: Int, message: String)
     case edit(path: String, message: String)
+    case cancelled(path: String)
 
     public var description: String {
         switch self {
@@ -29,6 +30,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(p): \(problems.count) duplicate id\(problems.count == 1 ? "" : "s") (first: \(problems[0])); fix them before editing (`casebook check` lists them)"
         case .journal(let p, let line, let message): "\(p):\(line): \(message)"
         case .edit(let p, let message): "\(p): \(message)"
+        case .cancelled(let p): "\(p): opening was cancelled"
         }
     }
 }

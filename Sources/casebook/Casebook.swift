@@ -13,10 +13,11 @@ struct Casebook: ParsableCommand {
         commands are undoable and recorded with their author ($CASEBOOK_AUTHOR, else git's user.name, else $USER).
         """,
         subcommands: [
-            NewCommand.self, DemoCommand.self, CheckCommand.self, ListCommand.self, ShowCommand.self,
+            OpenCommand.self, NewCommand.self, DemoCommand.self, CheckCommand.self, ListCommand.self, ShowCommand.self,
             NoteCommand.self, TagCommand.self, UntagCommand.self, CiteCommand.self, AttributeCommand.self,
             SetCommand.self, UndoCommand.self, RedoCommand.self, HistoryCommand.self, CompactCommand.self,
-        ]
+        ],
+        defaultSubcommand: OpenCommand.self
     )
 
     static func main() {

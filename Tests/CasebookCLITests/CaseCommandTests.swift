@@ -48,7 +48,8 @@ import Testing
         // The UN's $571M covers attacks also listed one by one, so it is shown apart, not added in.
         #expect(r.stdout.contains("stated losses USD 132,000,000.00; aggregate claims, which overlap them, USD 571,000,000.00"))
         let second = cli.run("demo")
-        #expect(second.status == 0 && !second.stdout.contains("Wrote"), "a second run shows the existing file")
+        #expect(second.status == 0 && second.stdout.contains("Wrote the demo case to demo-2.case.json"), "a second run never overwrites the first")
+        #expect(cli.run("open", "demo.case.json").stderr.contains("the screen needs a terminal"))
     }
 
     @Test func listTablesAlignKoreanAndEscapeControlCharacters() throws {

@@ -15,9 +15,16 @@ public struct JSONParser {
     private var line = 1
     private var lineStart = 0
     private var depth = 0
+    private var progress: ((Int) -> Bool)?
+    private var nextReport = 1 << 20
 
-    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+    public static let cancelledMessage = "cancelled"
+
+    /// Parses `bytes`. `progress`, if given, is called with the byte offset about every megabyte;
+    /// returning false stops the parse with a `cancelled` error.
+    public static func parse(_ bytes: [UInt8], progress: ((Int) -> Bool)? = nil) throws(JSONSyntaxError) -> JSONValue {
         var p = JSONParser(bytes: bytes)
+        p.progress = progress
         p.skipSpace()
         let v = try p.value()
         p.skipSpace()
@@ -87,12 +94,13 @@ public struct JSONParser {
         while true {
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a quoted key, found \(describeHere)") }
+            let keyLine = line
             let key = try string()
             skipSpace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after key \"\(key)\", found \(describeHere)") }
             i += 1
             skipSpace()
-            pairs.append(JSONPair(key, try value()))
+            pairs.append(JSONPair(key, try value(), line: keyLine))
             skipSpace()
             guard i < bytes.count else { throw error("expected ',' or '}' but the file ended") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -111,6 +119,10 @@ public struct JSONParser {
         if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; depth -= 1; return .array(items) }
         while true {
             skipSpace()
+            if progress != nil, i >= nextReport {
+                nextReport = i + (1 << 20)
+                if progress?(i) == false { throw JSONSyntaxError(line: line, column: 1, message: Self.cancelledMessage) }
+            }
             items.append(try value())
             skipSpace()
             guard i < bytes.count else { throw error("expected ',' or ']' but the file ended") }

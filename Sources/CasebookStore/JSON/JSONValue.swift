@@ -23,11 +23,16 @@ public enum JSONValue: Sendable, Equatable {
 public struct JSONPair: Sendable, Equatable {
     public var key: String
     public var value: JSONValue
+    /// The line the key is on (0 when built in memory); not part of equality.
+    public var line: Int
 
-    public init(_ key: String, _ value: JSONValue) {
+    public init(_ key: String, _ value: JSONValue, line: Int = 0) {
         self.key = key
         self.value = value
+        self.line = line
     }
+
+    public static func == (a: JSONPair, b: JSONPair) -> Bool { a.key == b.key && a.value == b.value }
 }
 
 /// A JSON object: ordered key/value pairs and the line of its opening brace (0 when built in memory).

@@ -6,26 +6,48 @@ import Foundation
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Write the built-in demo case (DPRK exchange hacks, from two public reports) and show it.",
-        discussion: "Without --write the demo goes to ./demo.case.json, or is shown from there if it exists."
+        abstract: "Copy the built-in demo case (DPRK exchange hacks, from two public reports) to a fresh file and open it.",
+        discussion: """
+        The copy goes to ./demo.case.json, or demo-2.case.json and so on if that exists; nothing is overwritten. \
+        Without a terminal (a pipe, a script) the case is summarised instead of opened.
+        """
     )
 
-    @Option(help: "Write the demo case to this file (must not exist).") var write: String?
+    @Option(help: "Only write the demo case to this file (must not exist).") var write: String?
+    @OptionGroup var screen: ScreenOptions
 
     func run() throws {
-        let target = write ?? "demo.case.json"
-        if write != nil || !FileManager.default.fileExists(atPath: target) {
-            let document = try Self.document()
-            try reporting(target) { try CaseStore.create(at: target, document: document) }
-            say("Wrote the demo case to \(target)")
+        let document = try Self.document()
+        if let write {
+            try reporting(write) { try CaseStore.create(at: write, document: document) }
+            say("Wrote the demo case to \(write)")
+            return
         }
-        guard write == nil else { return }
+        let target = Self.freshName()
+        try reporting(target) { try CaseStore.create(at: target, document: document) }
+        if ScreenSession.hasTerminal {
+            try ScreenSession.run(file: target, options: screen)
+            say("The demo case is in \(target)")
+            return
+        }
+        say("Wrote the demo case to \(target)")
         let store = try Session.read(target)
         say(Overview.render(store.content, file: target))
         say("""
-        Next: casebook list \(target) incidents | casebook show \(target) inc-bithumb-2018
+        Next: casebook \(target)   (opens it on the screen, in a terminal)
+              casebook list \(target) incidents | casebook show \(target) inc-bithumb-2018
               casebook note \(target) inc-bithumb-2018 "..." | casebook history \(target) | casebook undo \(target)
         """)
+    }
+
+    /// demo.case.json, or the first demo-N.case.json that does not exist.
+    static func freshName() -> String {
+        var n = 1
+        while true {
+            let name = n == 1 ? "demo.case.json" : "demo-\(n).case.json"
+            if !FileManager.default.fileExists(atPath: name) { return name }
+            n += 1
+        }
     }
 
     /// The demo case shipped as a package resource, with `created` times as shipped.

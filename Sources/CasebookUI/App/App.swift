@@ -1,0 +1,203 @@
+import CasebookModel
+import CasebookStore
+import Foundation
+
+// The application: state, the command registry, the theme, and the open case. `handle(_:)` is
+// the reducer (a key in, state changed); `frame` renders; `run` is the loop that ties them to a
+// terminal. Keys go first to an open prompt, then to an overlay, then to the registry.
+
+public final class App {
+    public private(set) var state: AppState
+    public private(set) var registry: CommandRegistry
+    public private(set) var theme: Theme
+    /// Names the T key cycles through, and how to load one.
+    let themeNames: [String]
+    let loadTheme: (String) throws -> Theme
+    public private(set) var loaded: LoadedCase?
+
+    public init(file: String, registry: CommandRegistry = .standard, theme: Theme, themeNames: [String] = [],
+                loadTheme: @escaping (String) throws -> Theme = { _ in Theme.mono }) {
+        state = AppState(file: file, themeName: theme.name)
+        self.registry = registry
+        self.theme = theme
+        self.themeNames = themeNames
+        self.loadTheme = loadTheme
+    }
+
+    /// Shows an opened case (the loader's result, or one opened directly in tests).
+    public func show(_ loaded: LoadedCase) {
+        self.loaded = loaded
+        state.readOnlyReason = loaded.readOnlyReason
+        state.show(CaseView(loaded.store.content))
+        if let reason = loaded.readOnlyReason { state.say("Read-only: \(reason)") }
+        for w in loaded.store.warnings { state.say(w, error: true) }
+    }
+
+    /// Shows a case held only in memory (tests, previews).
+    public func show(_ content: Case) { state.show(CaseView(content)) }
+
+    public func frame(width: Int, height: Int) -> Grid {
+        Screen.render(state, registry: registry, theme: theme, width: width, height: height)
+    }
+
+    func metrics(height: Int, width: Int) -> ViewMetrics { ViewMetrics(listHeight: Layout(width: width, height: height).listRows) }
+
+    /// Handles one key at a given screen size; returns what the loop must do.
+    @discardableResult
+    public func handle(_ key: Key, width: Int, height: Int) -> Effect {
+        let m = metrics(height: height, width: width)
+        var effect = Effect.none
+        if key == .resize {
+            effect = .redraw
+        } else if state.prompt != nil {
+            handlePrompt(key)
+        } else if let overlay = state.overlay {
+            effect = handleOverlay(overlay, key, m)
+        } else if state.view == nil {
+            if key == .char("Q") || key == .char("q") || key == .ctrl("c") { state.quit = true; effect = .quit }
+        } else if let command = registry.command(for: key, in: state) {
+            state.message = state.message.flatMap { _ in state.messageIsError ? nil : state.message }
+            effect = command.run(&state, m)
+        } else if key != .escape {
+            state.say("\(key) does nothing here (? lists the keys)", error: true)
+        }
+        if effect == .cycleTheme { cycleTheme(); effect = .redraw }
+        var p = state.current
+        p.scrollToCursor(height: m.listHeight)
+        state.current = p
+        return effect
+    }
+
+    func handlePrompt(_ key: Key) {
+        guard var prompt = state.prompt else { return }
+        switch key {
+        case .enter:
+            state.prompt = nil
+            if prompt.purpose == .search {
+                state.lastSearch = prompt.editor.text.isEmpty ? state.lastSearch : prompt.editor.text
+            } else {
+                state.applyFilter(prompt.editor.text)
+            }
+        case .escape, .ctrl("c"), .ctrl("g"):
+            state.prompt = nil
+            if prompt.purpose == .search {
+                var p = state.current
+                p.cursor = prompt.origin
+                state.current = p
+            }
+            state.message = nil
+        default:
+            _ = prompt.editor.handle(key)
+            state.prompt = prompt
+            state.updateIncrementalSearch()
+        }
+    }
+
+    func handleOverlay(_ overlay: Overlay, _ key: Key, _ m: ViewMetrics) -> Effect {
+        switch overlay {
+        case .help(let scroll):
+            switch key {
+            case .char("j"), .down: state.overlay = .help(scroll: scroll + 1)
+            case .char("k"), .up: state.overlay = .help(scroll: max(0, scroll - 1))
+            case .pageDown, .char(" "): state.overlay = .help(scroll: scroll + 10)
+            case .pageUp: state.overlay = .help(scroll: max(0, scroll - 10))
+            case .escape, .char("q"), .char("?"), .enter: state.overlay = nil
+            case .char("Q"): state.quit = true; return .quit
+            default: break
+            }
+        case .palette(var editor, let selection):
+            let matches = registry.search(editor.text)
+            switch key {
+            case .escape: state.overlay = nil
+            case .down, .ctrl("n"), .tab: state.overlay = .palette(editor: editor, selection: min(max(0, matches.count - 1), selection + 1))
+            case .up, .ctrl("p"), .backTab: state.overlay = .palette(editor: editor, selection: max(0, selection - 1))
+            case .enter:
+                state.overlay = nil
+                guard matches.indices.contains(selection) else { return .none }
+                let command = matches[selection]
+                guard command.isEnabled(state) else {
+                    state.say("\(command.name) does not apply here", error: true)
+                    return .none
+                }
+                return command.run(&state, m)
+            default:
+                _ = editor.handle(key)
+                state.overlay = .palette(editor: editor, selection: 0)
+            }
+        case .frequency(let table, let selection, let scroll):
+            switch key {
+            case .char("j"), .down: state.overlay = .frequency(table, selection: min(max(0, table.rows.count - 1), selection + 1), scroll: scroll)
+            case .char("k"), .up: state.overlay = .frequency(table, selection: max(0, selection - 1), scroll: scroll)
+            case .pageDown: state.overlay = .frequency(table, selection: min(max(0, table.rows.count - 1), selection + 10), scroll: scroll)
+            case .pageUp: state.overlay = .frequency(table, selection: max(0, selection - 10), scroll: scroll)
+            case .enter: state.filterToFrequencyRow(table, selection)
+            case .escape, .char("q"), .char("F"): state.overlay = nil
+            case .char("Q"): state.quit = true; return .quit
+            default: break
+            }
+        }
+        return .none
+    }
+
+    func cycleTheme() {
+        guard themeNames.count > 1 else {
+            state.say("Only one theme is available" + (theme.name == "mono" ? " (colours are off)" : ""))
+            return
+        }
+        let i = themeNames.firstIndex(of: theme.name) ?? -1
+        for step in 1...themeNames.count {
+            let name = themeNames[(i + step + themeNames.count) % themeNames.count]
+            do {
+                theme = try loadTheme(name)
+                state.themeName = name
+                state.say("Theme: \(name)")
+                return
+            } catch {
+                state.say("Theme \(name): \(error)", error: true)
+            }
+        }
+    }
+
+    /// Runs until quit: draws, reads keys, and while loading shows progress. Returns an error
+    /// message if the case could not be opened.
+    public func run(terminal: Terminal, loader: CaseLoader?, suspend: @escaping () -> Void) -> String? {
+        var needsFullRedraw = false
+        while !state.quit {
+            if terminal.interrupted {
+                loader?.cancel()
+                break
+            }
+            if state.view == nil, let loader {
+                switch loader.result {
+                case .success(let loaded)?: show(loaded)
+                case .failure(let error)?:
+                    if case .cancelled = error { return nil }
+                    return error.description
+                case nil: state.loading = loader.progress
+                }
+            }
+            let size = terminal.size
+            if needsFullRedraw { terminal.suspend {}; needsFullRedraw = false }
+            terminal.draw(frame(width: size.width, height: size.height), theme: theme)
+            guard let key = terminal.readKey(timeoutMilliseconds: state.view == nil ? 50 : 250) else { continue }
+            if state.view == nil && (key == .ctrl("c") || key == .char("Q") || key == .char("q")) {
+                loader?.cancel()
+                return nil
+            }
+            let now = terminal.size
+            switch handle(key, width: now.width, height: now.height) {
+            case .quit: state.quit = true
+            case .suspend: terminal.suspend(suspend)
+            case .redraw: if key == .ctrl("l") { needsFullRedraw = true }
+            case .none, .cycleTheme: break
+            }
+        }
+        return nil
+    }
+
+    /// Releases the case (folding in any journal), e.g. when the loop ends.
+    public func close() -> String? {
+        do { try loaded?.store.close() } catch { return error.description }
+        return nil
+    }
+}

@@ -1,0 +1,67 @@
+import CasebookModel
+import CasebookStore
+import Foundation
+import Synchronization
+
+// Opens a case on a background thread so the screen can show progress and stay responsive.
+// The loop polls `progress` and `result`; `cancel()` makes the reader stop at its next progress
+// report (about every megabyte). If another Casebook holds the case for editing, the case opens
+// read-only instead of failing, and says who holds it.
+
+/// An opened case, handed from the loader thread to the UI thread once.
+public final class LoadedCase: @unchecked Sendable {
+    public let store: CaseStore
+    public let readOnlyReason: String?
+
+    init(store: CaseStore, readOnlyReason: String?) {
+        self.store = store
+        self.readOnlyReason = readOnlyReason
+    }
+}
+
+public final class CaseLoader: Sendable {
+    private let progressValue = Mutex<Double>(0)
+    private let outcome = Mutex<Result<LoadedCase, StoreError>?>(nil)
+    private let cancelled = Atomic<Bool>(false)
+
+    public init(path: String, readOnly: Bool = false) {
+        let thread = Thread { [self] in
+            let result = Self.open(path, readOnly: readOnly) { [self] fraction in
+                progressValue.withLock { $0 = fraction }
+                return !cancelled.load(ordering: .relaxed)
+            }
+            outcome.withLock { $0 = result }
+        }
+        thread.stackSize = 8 << 20   // the reader recurses per JSON nesting level
+        thread.start()
+    }
+
+    /// Opens synchronously (for tests and the command line).
+    public static func open(_ path: String, readOnly: Bool = false, progress: ((Double) -> Bool)? = nil) -> Result<LoadedCase, StoreError> {
+        do {
+            if readOnly {
+                let store = try CaseStore(opening: path, mode: .readOnly, progress: progress)
+                return .success(LoadedCase(store: store, readOnlyReason: "opened with --read-only"))
+            }
+            return .success(LoadedCase(store: try CaseStore(opening: path, progress: progress), readOnlyReason: nil))
+        } catch {
+            if case .locked(_, let pid) = error {
+                do {
+                    let store = try CaseStore(opening: path, mode: .readOnly, progress: progress)
+                    let holder = pid.map { "another Casebook (pid \($0)) is editing this case" } ?? "another Casebook is editing this case"
+                    return .success(LoadedCase(store: store, readOnlyReason: holder))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            if case .duplicateIDs = error, let store = try? CaseStore(opening: path, mode: .readOnly, progress: progress) {
+                return .success(LoadedCase(store: store, readOnlyReason: "the case has duplicate ids; `casebook check` lists them"))
+            }
+            return .failure(error)
+        }
+    }
+
+    public var progress: Double { progressValue.withLock { $0 } }
+    public var result: Result<LoadedCase, StoreError>? { outcome.withLock { $0 } }
+    public func cancel() { cancelled.store(true, ordering: .relaxed) }
+}

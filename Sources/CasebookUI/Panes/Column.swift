@@ -1,0 +1,59 @@
+import CasebookModel
+
+/// A value to sort by: numbers by value, text case-insensitively; empty values sort last.
+public enum SortValue: Comparable, Sendable {
+    case number(ExactDecimal)
+    case text(String)
+    case empty
+
+    public static func < (a: SortValue, b: SortValue) -> Bool {
+        switch (a, b) {
+        case (.number(let x), .number(let y)): x < y
+        case (.text(let x), .text(let y)): x < y
+        case (.number, .text): true
+        case (.empty, _): false
+        case (_, .empty): true
+        default: false
+        }
+    }
+}
+
+/// One column of a pane: how to show a record in it, sort by it, filter on it and group by it.
+public struct Column: Sendable {
+    /// The name used in filters (`kind:exchange-hack`, `amount>1000000`) and the palette.
+    public var id: String
+    public var title: String
+    /// Preferred and minimum widths in columns; flexible columns share what is left.
+    public var width: Int
+    public var minWidth: Int
+    public var flexible: Bool
+    public var alignRight: Bool
+    /// Text shown (already made safe by the caller via VisibleText).
+    public var text: @Sendable (AnyRecord, CaseView) -> String
+    public var sort: @Sendable (AnyRecord, CaseView) -> SortValue
+    /// The value the frequency view groups by (defaults to `text`).
+    public var group: @Sendable (AnyRecord, CaseView) -> String
+    /// A number for `>`/`<` filters and for summing in the frequency view (USD where there is one).
+    public var number: (@Sendable (AnyRecord, CaseView) -> ExactDecimal?)?
+
+    public init(_ id: String, _ title: String, width: Int, minWidth: Int? = nil, flexible: Bool = false,
+                alignRight: Bool = false, text: @escaping @Sendable (AnyRecord, CaseView) -> String,
+                sort: (@Sendable (AnyRecord, CaseView) -> SortValue)? = nil,
+                group: (@Sendable (AnyRecord, CaseView) -> String)? = nil,
+                number: (@Sendable (AnyRecord, CaseView) -> ExactDecimal?)? = nil) {
+        self.id = id
+        self.title = title
+        self.width = width
+        self.minWidth = minWidth ?? min(width, max(4, title.count))
+        self.flexible = flexible
+        self.alignRight = alignRight
+        self.text = text
+        self.number = number
+        self.sort = sort ?? { r, v in
+            if let number, let n = number(r, v) { return .number(n) }
+            let t = text(r, v)
+            return t.isEmpty ? .empty : .text(t.lowercased())
+        }
+        self.group = group ?? text
+    }
+}

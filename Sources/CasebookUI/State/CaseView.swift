@@ -1,0 +1,51 @@
+import CasebookModel
+
+// The case as the screen needs it: records plus what is costly to recompute per keystroke,
+// built once when the case loads (and again after an edit): each pane's rows in their natural
+// order, and the totals in the header. Rendering then touches only the visible rows.
+
+public struct CaseView: Sendable {
+    public private(set) var content: Case
+    /// Record ids per pane in natural order: incidents by start date, actors by name, transfers by time.
+    public private(set) var baseRows: [PaneKind: [String]] = [:]
+    /// USD losses of incidents whose strongest attribution names the actor (aggregate incidents excluded).
+    public private(set) var attributedLoss: [String: ExactDecimal] = [:]
+    public private(set) var totalLossUSD = ExactDecimal.zero
+    public private(set) var aggregateLossUSD = ExactDecimal.zero
+
+    public init(_ content: Case) {
+        self.content = content
+        rebuild()
+    }
+
+    public mutating func replace(_ content: Case) {
+        self.content = content
+        rebuild()
+    }
+
+    private mutating func rebuild() {
+        let c = content
+        baseRows[.incidents] = c.incidents.values
+            .sorted { ($0.started ?? "~", $0.id) < ($1.started ?? "~", $1.id) }.map(\.id)
+        baseRows[.actors] = c.actors.values
+            .sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }.map(\.id)
+        baseRows[.ledger] = c.transfers.values.sorted { ($0.time, $0.id) < ($1.time, $1.id) }.map(\.id)
+        var attributed: [String: ExactDecimal] = [:]
+        var total = ExactDecimal.zero, aggregate = ExactDecimal.zero
+        for i in c.incidents.values {
+            guard let usd = i.lossUSD else { continue }
+            if i.isAggregate { aggregate += usd; continue }
+            total += usd
+            if let actor = i.strongestAttribution?.actor { attributed[actor, default: .zero] += usd }
+        }
+        attributedLoss = attributed
+        totalLossUSD = total
+        aggregateLossUSD = aggregate
+    }
+
+    /// The display name of a record id, or the id itself if it is not in the case.
+    public func name(_ id: String?) -> String {
+        guard let id else { return "" }
+        return content.record(id: id)?.displayName ?? id
+    }
+}
