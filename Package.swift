@@ -46,6 +46,7 @@ let package = Package(
         ),
         .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookStore", "CasebookModel"]),
         .testTarget(name: "CasebookCLITests", dependencies: ["casebook", "CasebookStore", "CasebookModel"]),
+        .testTarget(name: "CasebookTerminalTests", dependencies: ["CasebookTerminal", "CasebookUI"]),
         .testTarget(
             name: "CasebookUITests",
             dependencies: ["CasebookUI", "CasebookTesting", "CasebookStore", "CasebookModel"],

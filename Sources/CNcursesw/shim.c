@@ -5,13 +5,23 @@
 #endif
 #include "CNcursesw.h"
 
+#include <ncursesw/term.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 SCREEN *shim_newterm(const char *term) {
-    return newterm(term, stdout, stdin);
+    SCREEN *screen = newterm(term, stdout, stdin);
+    if (screen == NULL) return NULL;
+    // A type ncurses knows but that cannot move the cursor (dumb, hard-copy) is no use to us.
+    char *cup = tigetstr("cup");
+    if (cup == NULL || cup == (char *)-1) {
+        endwin();
+        delscreen(screen);
+        return NULL;
+    }
+    return screen;
 }
 
 int shim_wcwidth(wchar_t c) {

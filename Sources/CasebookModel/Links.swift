@@ -1,15 +1,65 @@
-// The records linked to a record, found by scanning the case: an incident's victim, attributed
-// actors and transfers; an actor's incidents, wallets, transfers and members; a wallet's owner
-// and transfers; a transfer's ends and incident; a source's citing records. A scan is fine at
-// the sizes the command line shows one record for; the screen keeps indexes.
+// The records linked to a record: an incident's victim, attributed actors and transfers; an
+// actor's parent, members, incidents, wallets and transfers; a wallet's owner and transfers; a
+// transfer's ends and incident; a source's citing records. `LinkIndex` is built once in one pass
+// over the case (the screen keeps one, so the detail view costs what it shows, not the case size);
+// `links(of:)` without an index builds a throwaway one, which is fine for one command-line lookup.
+
+/// Reverse references, by id, each list in a stable order (transfers by time, others by id).
+public struct LinkIndex: Sendable {
+    var transfersByIncident: [String: [String]] = [:]
+    var transfersByParty: [String: [String]] = [:]
+    var incidentsByAttributedActor: [String: [String]] = [:]
+    var incidentsByVictim: [String: [String]] = [:]
+    var membersByParent: [String: [String]] = [:]
+    var walletsByOwner: [String: [String]] = [:]
+    var citingBySource: [String: [String]] = [:]
+
+    /// `transfersInOrder`: transfer ids already sorted by time, if the caller has them.
+    public init(_ c: Case, transfersInOrder: [String]? = nil) {
+        let ordered = transfersInOrder?.compactMap { c.transfers[$0] } ?? c.transfers.values.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
+        for t in ordered {
+            if let i = t.incident { transfersByIncident[i, default: []].append(t.id) }
+            transfersByParty[t.from, default: []].append(t.id)
+            if t.to != t.from { transfersByParty[t.to, default: []].append(t.id) }
+        }
+        for i in c.incidents.values.sorted(by: { $0.id < $1.id }) {
+            for actor in Set(i.attributions.map(\.actor)).sorted() { incidentsByAttributedActor[actor, default: []].append(i.id) }
+            if let v = i.victim { incidentsByVictim[v, default: []].append(i.id) }
+        }
+        for a in c.actors.values.sorted(by: { $0.id < $1.id }) { if let p = a.parent { membersByParent[p, default: []].append(a.id) } }
+        for w in c.wallets.values.sorted(by: { $0.id < $1.id }) { if let o = w.owner { walletsByOwner[o, default: []].append(w.id) } }
+        func cite(_ meta: RecordMeta, _ attributions: [Attribution]) {
+            guard !meta.sources.isEmpty || !attributions.isEmpty else { return }
+            let cited = Set(meta.sources.map(\.source) + attributions.flatMap { $0.sources.map(\.source) })
+            for s in cited { citingBySource[s, default: []].append(meta.id) }
+        }
+        for r in c.sources.values { cite(r.meta, []) }
+        for r in c.incidents.values { cite(r.meta, r.attributions) }
+        for r in c.actors.values { cite(r.meta, []) }
+        for r in c.wallets.values { cite(r.meta, r.attributions) }
+        for r in c.transfers.values { cite(r.meta, []) }
+        for key in citingBySource.keys { citingBySource[key]!.sort() }
+    }
+}
 
 extension Case {
     /// Each linked record with how it is linked ("transfer", "attributed incident" ...), in a stable order.
-    public func links(of record: AnyRecord) -> [(String, AnyRecord)] {
+    public func links(of record: AnyRecord, index: LinkIndex? = nil) -> [(String, AnyRecord)] {
+        links(of: record, index: index, limit: .max).links
+    }
+
+    /// At most `limit` linked records, and how many there are in all (an incident may have 100,000 transfers).
+    public func links(of record: AnyRecord, index: LinkIndex?, limit: Int) -> (links: [(String, AnyRecord)], total: Int) {
+        let ix = index ?? LinkIndex(self)
         var out: [(String, AnyRecord)] = []
         var seen = Set<String>()
+        var total = 0
         func add(_ label: String, _ id: String?) {
-            guard let id, id != record.id, let r = self.record(id: id), seen.insert(label + id).inserted else { return }
+            guard let id, id != record.id else { return }
+            // Past the limit only count: each reverse list holds an id once, so no check is needed.
+            if out.count >= limit { total += 1; return }
+            guard seen.insert(label + "\u{0}" + id).inserted, let r = self.record(id: id) else { return }
+            total += 1
             out.append((label, r))
         }
         let id = record.id
@@ -17,34 +67,31 @@ extension Case {
         case .incident(let i):
             add("victim", i.victim)
             for a in i.attributions.sorted(by: { $0.confidence > $1.confidence }) { add("attributed to", a.actor) }
-            for t in transfersSorted where t.incident == id { add("transfer", t.id) }
+            for t in ix.transfersByIncident[id] ?? [] { add("transfer", t) }
         case .actor(let a):
             add("part of", a.parent)
-            for child in actors.values.sorted(by: { $0.id < $1.id }) where child.parent == id { add("member", child.id) }
-            for inc in incidents.values.sorted(by: { $0.id < $1.id }) {
-                if inc.attributions.contains(where: { $0.actor == id }) { add("attributed incident", inc.id) }
-                if inc.victim == id { add("victim of", inc.id) }
+            for m in ix.membersByParent[id] ?? [] { add("member", m) }
+            let attributed = ix.incidentsByAttributedActor[id] ?? [], victimOf = Set(ix.incidentsByVictim[id] ?? [])
+            for inc in Set(attributed).union(victimOf).sorted() {
+                if attributed.contains(inc) { add("attributed incident", inc) }
+                if victimOf.contains(inc) { add("victim of", inc) }
             }
-            let owned = Set(wallets(of: id).map(\.id))
-            for w in owned.sorted() { add("wallet", w) }
-            for t in transfersSorted where [t.from, t.to].contains(where: { $0 == id || owned.contains($0) }) { add("transfer", t.id) }
+            let owned = ix.walletsByOwner[id] ?? []
+            for w in owned { add("wallet", w) }
+            let transfers = Set(([id] + owned).flatMap { ix.transfersByParty[$0] ?? [] })
+            let ordered = transfers.count == 1 || owned.isEmpty ? (ix.transfersByParty[id] ?? [])
+                : transfers.compactMap({ self.transfers[$0] }).sorted(by: { ($0.time, $0.id) < ($1.time, $1.id) }).map(\.id)
+            for t in ordered { add("transfer", t) }
         case .wallet(let w):
             add("owner", w.owner)
-            for t in transfersSorted where t.from == id || t.to == id { add("transfer", t.id) }
+            for t in ix.transfersByParty[id] ?? [] { add("transfer", t) }
         case .transfer(let t):
             add("from", t.from)
             add("to", t.to)
             add("incident", t.incident)
         case .source:
-            for r in allRecords where r.meta.sources.contains(where: { $0.source == id })
-                || (r.attributions ?? []).contains(where: { a in a.sources.contains { $0.source == id } }) {
-                add("cited by", r.id)
-            }
+            for r in ix.citingBySource[id] ?? [] { add("cited by", r) }
         }
-        return out
-    }
-
-    private var transfersSorted: [Transfer] {
-        transfers.values.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
+        return (out, total)
     }
 }

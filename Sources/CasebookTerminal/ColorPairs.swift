@@ -36,7 +36,7 @@ public struct ColorChoice: Sendable, Hashable {
             return ColorChoice(number: Int32(clamping: min(max(n, 0), 255)))
         }
         guard colors >= 8,
-              let n = c.ansi16 ?? c.xterm256.map(ansi16OfXterm256) ?? c.rgb.map({ ansi16OfXterm256(xterm256OfRGB($0)) })
+              let n = c.ansi16 ?? c.xterm256.map(ansi16OfXterm256) ?? c.rgb.map(ansi16OfRGB)
         else { return .terminalDefault }
         let a = min(max(n, 0), 15)
         if colors >= 16 { return ColorChoice(number: Int32(a)) }
@@ -75,19 +75,28 @@ public struct ColorChoice: Sendable, Hashable {
         return levels[c / 36] << 16 | levels[(c / 6) % 6] << 8 | levels[c % 6]
     }
 
-    /// The nearest of the 16 ANSI colours to a 256-colour index.
+    /// The ANSI colour (0-15) closest in hue to a 256-colour index. Plain RGB distance sends
+    /// blues to cyan and oranges to grey, so: greys by lightness; otherwise each channel at 60 %
+    /// or more of the strongest is on, and a strongest channel of 200 or more makes it bright.
     public static func ansi16OfXterm256(_ n: Int) -> Int {
         if n >= 0 && n < 16 { return n }
-        let rgb = rgbOfXterm256(n)
+        return ansi16OfRGB(rgbOfXterm256(n))
+    }
+
+    public static func ansi16OfRGB(_ rgb: UInt32) -> Int {
         let r = Int((rgb >> 16) & 0xFF), g = Int((rgb >> 8) & 0xFF), b = Int(rgb & 0xFF)
-        var best = 0, bestDistance = Int.max
-        for i in 0..<16 {
-            let c = rgbOfXterm256(i)
-            let dr = Int((c >> 16) & 0xFF) - r, dg = Int((c >> 8) & 0xFF) - g, db = Int(c & 0xFF) - b
-            let d = dr * dr + dg * dg + db * db
-            if d < bestDistance { best = i; bestDistance = d }
+        let hi = max(r, g, b), lo = min(r, g, b)
+        if hi - lo < 32 {
+            switch hi {
+            case ..<64: return 0
+            case ..<160: return 8
+            case ..<224: return 7
+            default: return 15
+            }
         }
-        return best
+        let cut = hi * 6 / 10
+        let bits = (r >= cut ? 1 : 0) | (g >= cut ? 2 : 0) | (b >= cut ? 4 : 0)
+        return bits + (hi >= 200 ? 8 : 0)
     }
 }
 

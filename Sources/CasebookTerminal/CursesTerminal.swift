@@ -25,12 +25,12 @@ public enum CursesTerminalError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .notATerminal:
-            "casebook: standard input and output must be a terminal for the interactive workbench"
+            "standard input and output must be a terminal for the interactive workbench"
         case .unusableTerminal(let term?):
-            "casebook: terminal type '\(term)' is unknown or cannot position the cursor; "
+            "terminal type '\(term)' is unknown or cannot position the cursor; "
                 + "set TERM (for example TERM=xterm-256color)"
         case .unusableTerminal(nil):
-            "casebook: TERM is not set; set it (for example TERM=xterm-256color)"
+            "TERM is not set; set it (for example TERM=xterm-256color)"
         }
     }
 }
@@ -63,6 +63,7 @@ public final class CursesTerminal: Terminal {
 
         // Wide characters need a UTF-8 LC_CTYPE before newterm (CI and cron often have no LANG).
         setlocale(LC_ALL, "")
+        setlocale(LC_NUMERIC, "C")   // C number parsing/printing stays locale-independent
         if shim_locale_is_utf8() == 0 {
             if setlocale(LC_CTYPE, "C.UTF-8") == nil { setlocale(LC_CTYPE, "en_US.UTF-8") }
         }
@@ -145,7 +146,7 @@ public final class CursesTerminal: Terminal {
     public func invalidate() { needsFullRedraw = true }
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {
-        guard let win = window else { return nil }
+        guard let win = window, !interrupted else { return nil }
         let start = Self.monotonicMilliseconds()
         var remaining = timeoutMilliseconds
         while true {

@@ -27,6 +27,9 @@ public final class HeadlessTerminal: Terminal {
         return script.removeFirst()
     }
 
+    public private(set) var invalidations = 0
+    public func invalidate() { invalidations += 1 }
+
     public func suspend(_ body: () -> Void) {
         suspensions += 1
         body()

@@ -4,21 +4,16 @@ import Foundation
 // Search (/ n N), filter (\), sort (o O) and the frequency view (F) on the focused pane.
 
 extension AppState {
-    /// The text a search looks in: every column of the row, lower-cased.
-    static func searchText(_ id: String, pane: PaneKind, view: CaseView) -> String {
-        guard let r = view.content.record(id: id) else { return "" }
-        return pane.columns.map { $0.text(r, view) }.joined(separator: "\u{1}").lowercased()
-    }
-
     /// The first row matching `pattern` from `start` in a direction, wrapping; nil if none.
     func findRow(_ pattern: String, from start: Int, forward: Bool) -> Int? {
         guard let view, !pattern.isEmpty else { return nil }
         let rows = current.rows
         guard !rows.isEmpty else { return nil }
-        let needle = pattern.lowercased()
+        let needle = Array(pattern.lowercased().utf8)
+        let table = view.searchText.table(for: pane, in: view)
         for step in 0..<rows.count {
             let i = forward ? (start + step) % rows.count : (start - step + rows.count * 2) % rows.count
-            if Self.searchText(rows[i], pane: pane, view: view).contains(needle) { return i }
+            if table.contains(rows[i], needle) { return i }
         }
         return nil
     }

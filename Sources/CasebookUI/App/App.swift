@@ -28,7 +28,7 @@ public final class App {
     public func show(_ loaded: LoadedCase) {
         self.loaded = loaded
         state.readOnlyReason = loaded.readOnlyReason
-        state.show(CaseView(loaded.store.content))
+        state.show(loaded.view)
         if let reason = loaded.readOnlyReason { state.say("Read-only: \(reason)") }
         for w in loaded.store.warnings { state.say(w, error: true) }
     }
@@ -161,7 +161,6 @@ public final class App {
     /// Runs until quit: draws, reads keys, and while loading shows progress. Returns an error
     /// message if the case could not be opened.
     public func run(terminal: Terminal, loader: CaseLoader?, suspend: @escaping () -> Void) -> String? {
-        var needsFullRedraw = false
         while !state.quit {
             if terminal.interrupted {
                 loader?.cancel()
@@ -177,7 +176,6 @@ public final class App {
                 }
             }
             let size = terminal.size
-            if needsFullRedraw { terminal.suspend {}; needsFullRedraw = false }
             terminal.draw(frame(width: size.width, height: size.height), theme: theme)
             guard let key = terminal.readKey(timeoutMilliseconds: state.view == nil ? 50 : 250) else { continue }
             if state.view == nil && (key == .ctrl("c") || key == .char("Q") || key == .char("q")) {
@@ -188,7 +186,7 @@ public final class App {
             switch handle(key, width: now.width, height: now.height) {
             case .quit: state.quit = true
             case .suspend: terminal.suspend(suspend)
-            case .redraw: if key == .ctrl("l") { needsFullRedraw = true }
+            case .redraw: if key == .ctrl("l") { terminal.invalidate() }
             case .none, .cycleTheme: break
             }
         }

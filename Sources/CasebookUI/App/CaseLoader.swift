@@ -12,10 +12,13 @@ import Synchronization
 public final class LoadedCase: @unchecked Sendable {
     public let store: CaseStore
     public let readOnlyReason: String?
+    /// The screen's view of the case (indexes, totals), built on the loader's thread.
+    public let view: CaseView
 
     init(store: CaseStore, readOnlyReason: String?) {
         self.store = store
         self.readOnlyReason = readOnlyReason
+        view = CaseView(store.content)
     }
 }
 
@@ -31,6 +34,8 @@ public final class CaseLoader: Sendable {
                 return !cancelled.load(ordering: .relaxed)
             }
             outcome.withLock { $0 = result }
+            // With the case on screen, make the first search instant by preparing its text now.
+            if case .success(let loaded) = result { loaded.view.searchText.warm(loaded.view) }
         }
         thread.stackSize = 8 << 20   // the reader recurses per JSON nesting level
         thread.start()

@@ -43,8 +43,10 @@ public struct Grid: Sendable, Equatable {
 
     /// Fills a rectangle with blanks of a role.
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, role: Role) {
-        for row in max(0, y)..<min(height, y + h) {
-            for col in max(0, x)..<min(width, x + w) { self[col, row] = Cell(role: role) }
+        let rows = max(0, y)..<max(max(0, y), min(height, y + h))
+        let cols = max(0, x)..<max(max(0, x), min(width, x + w))
+        for row in rows {
+            for col in cols { self[col, row] = Cell(role: role) }
         }
     }
 
@@ -74,7 +76,7 @@ public struct Grid: Sendable, Equatable {
     /// Sets the role of `count` cells from (x, y) without changing their text (highlights).
     public mutating func paint(x: Int, y: Int, count: Int, role: Role) {
         guard y >= 0, y < height else { return }
-        for col in max(0, x)..<min(width, x + count) { self[col, y].role = role }
+        for col in max(0, x)..<max(max(0, x), min(width, x + count)) { self[col, y].role = role }
     }
 
     /// The visible text of one row (continuation cells skipped), for tests and screen dumps.

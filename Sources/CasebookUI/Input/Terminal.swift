@@ -9,6 +9,8 @@ public protocol Terminal: AnyObject {
     func readKey(timeoutMilliseconds: Int) -> Key?
     /// Gives the terminal back to the shell (Ctrl-Z, $EDITOR) and takes it again after `body`.
     func suspend(_ body: () -> Void)
+    /// Forgets what is on the screen so the next draw repaints everything (Ctrl-L).
+    func invalidate()
     /// True once SIGINT, SIGTERM or SIGHUP asked the app to stop.
     var interrupted: Bool { get }
 }

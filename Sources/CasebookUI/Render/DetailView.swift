@@ -89,9 +89,9 @@ enum DetailView {
                 text(n.text, indent: 4)
             }
         }
-        let links = c.links(of: record)
+        let (links, total) = c.links(of: record, index: view.links, limit: CaseView.linkLimit)
         if !links.isEmpty {
-            section("Linked records")
+            section(total > links.count ? "Linked records (first \(links.count) of \(total))" : "Linked records")
             for (i, (label, r)) in links.enumerated() {
                 let line = VisibleText.line("\(label): \(r.displayName)")
                 out.append(Line(text: "  " + TextWidth.truncate(line, to: max(1, width - 2)), role: .detailLink, link: i))

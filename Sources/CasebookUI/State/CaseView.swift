@@ -12,6 +12,13 @@ public struct CaseView: Sendable {
     public private(set) var attributedLoss: [String: ExactDecimal] = [:]
     public private(set) var totalLossUSD = ExactDecimal.zero
     public private(set) var aggregateLossUSD = ExactDecimal.zero
+    /// Reverse references, so the detail view's linked records cost what is shown.
+    public private(set) var links = LinkIndex(Case(info: CaseInfo(title: "", created: "")))
+    /// Each row's text as search sees it, made on the first search of a pane and kept until the case changes.
+    public private(set) var searchText = SearchText()
+
+    /// How many linked records the detail view lists; the rest are counted.
+    public static let linkLimit = 200
 
     public init(_ content: Case) {
         self.content = content
@@ -38,6 +45,8 @@ public struct CaseView: Sendable {
             total += usd
             if let actor = i.strongestAttribution?.actor { attributed[actor, default: .zero] += usd }
         }
+        links = LinkIndex(c, transfersInOrder: baseRows[.ledger])
+        searchText = SearchText()
         attributedLoss = attributed
         totalLossUSD = total
         aggregateLossUSD = aggregate
