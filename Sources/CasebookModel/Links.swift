@@ -38,7 +38,9 @@ public struct LinkIndex: Sendable {
         for r in c.actors.values { cite(r.meta, []) }
         for r in c.wallets.values { cite(r.meta, r.attributions) }
         for r in c.transfers.values { cite(r.meta, []) }
-        for key in citingBySource.keys { citingBySource[key]!.sort() }
+        // Citing records in file order: by kind (sources, incidents, actors, wallets, transfers), then id.
+        func rank(_ id: String) -> Int { c.record(id: id).flatMap { RecordKind.allCases.firstIndex(of: $0.kind) } ?? 9 }
+        for key in citingBySource.keys { citingBySource[key]!.sort { (rank($0), $0) < (rank($1), $1) } }
     }
 }
 
