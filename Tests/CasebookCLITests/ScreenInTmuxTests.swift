@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// The real binary on the demo case in tmux: navigate, search, sort, group, resize, quit, and
+/// find the terminal as it was.
+@Suite(.serialized) struct ScreenInTmuxTests {
+    @Test func demoInARealTerminal() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        let env = "env LANG=C.UTF-8 TERM=tmux-256color CASEBOOK_AUTHOR=tester"
+        let t = try TmuxSession(folder: cli.folder, width: 120, height: 35, command: "\(env) '\(CLI.executable)' demo")
+        var screen = try t.waitFor("DPRK exchange hacks and laundering")
+        #expect(screen.contains("[ 1 Incidents 10 ]"))
+        #expect(screen.contains("j/k move"))
+
+        // Find the three Bithumb hacks by search.
+        try t.keys("/")
+        try t.type("bithumb hack")
+        try t.keys("Enter")
+        screen = try t.waitFor("first Bithumb hack") { $0.contains("Incident: Bithumb hack (2017)") }
+        try t.keys("n")
+        try t.waitFor("Incident: Bithumb hack (2018)")
+        try t.keys("n")
+        try t.waitFor("Incident: Bithumb hack (2019)")
+
+        // Sort the ledger by amount, descending.
+        try t.keys("3", "l", "l", "l", "l", "O")
+        screen = try t.waitFor("Amount▼")
+        #expect(screen.contains("sort: Amount desc"))
+
+        // Losses by actor.
+        try t.keys("1", "l", "l", "l", "l", "l", "F")
+        screen = try t.waitFor("Incidents by Attribution")
+
+        // Korean in the search prompt.
+        try t.keys("Escape", "2", "/")
+        try t.type("박진혁")
+        try t.keys("Enter")
+        screen = try t.waitFor("Actor: Park Jin Hyok")
+
+        // Resize below the minimum and back.
+        try t.resize(50, 14)
+        try t.waitFor("Terminal too small")
+        try t.resize(120, 35)
+        try t.waitFor("[ 2 Actors 16 ]")
+
+        try t.keys("Q")
+        screen = try t.waitFor("EXIT=0")
+        #expect(screen.contains("The demo case is in demo.case.json"))
+        // The terminal is back in cooked mode with echo: stty reports icanon and echo, not -icanon/-echo.
+        let stty = screen.components(separatedBy: "EXIT=0").last ?? ""
+        #expect(stty.contains(" icanon") && stty.contains(" echo ") && !stty.contains("-icanon") && !stty.contains(" -echo "), "\(stty)")
+        #expect(FileManager.default.fileExists(atPath: cli.path("demo.case.json")))
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        _ = cli.run("demo", "--write", "case.case.json")
+        let env = "env LANG=C.UTF-8 TERM=tmux-256color"
+        // The pane's shell runs casebook in the foreground; a second tmux command sends it SIGTERM.
+        let t = try TmuxSession(folder: cli.folder, width: 100, height: 30, command: "\(env) '\(CLI.executable)' case.case.json")
+        try t.waitFor("DPRK exchange hacks")
+        let pid = try t.tmux(["display-message", "-p", "-t", "t", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let kill = Process()
+        kill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+        kill.arguments = ["-TERM", "-P", pid, "-f", "casebook"]
+        try kill.run()
+        kill.waitUntilExit()
+        let screen = try t.waitFor("EXIT=")
+        let stty = screen.components(separatedBy: "EXIT=").last ?? ""
+        #expect(stty.contains(" icanon") && !stty.contains("-icanon"), "\(screen)")
+    }
+}
