@@ -145,17 +145,20 @@ public final class App {
             return
         }
         let i = themeNames.firstIndex(of: theme.name) ?? -1
+        var skipped: [String] = []
         for step in 1...themeNames.count {
             let name = themeNames[(i + step + themeNames.count) % themeNames.count]
             do {
                 theme = try loadTheme(name)
                 state.themeName = name
-                state.say("Theme: \(name)")
+                if skipped.isEmpty { state.say("Theme: \(name)") }
+                else { state.say("Theme: \(name) (skipped \(skipped.joined(separator: "; ")))", error: true) }
                 return
             } catch {
-                state.say("Theme \(name): \(error)", error: true)
+                skipped.append("\(name): \(error)")
             }
         }
+        state.say("No theme could be loaded: \(skipped.joined(separator: "; "))", error: true)
     }
 
     /// Runs until quit: draws, reads keys, and while loading shows progress. Returns an error

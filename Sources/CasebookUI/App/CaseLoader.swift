@@ -59,7 +59,8 @@ public final class CaseLoader: Sendable {
                     return .failure(error)
                 }
             }
-            if case .duplicateIDs = error, let store = try? CaseStore(opening: path, mode: .readOnly, progress: progress) {
+            // Read again read-only; without progress, so the bar does not run a second time.
+            if case .duplicateIDs = error, let store = try? CaseStore(opening: path, mode: .readOnly) {
                 return .success(LoadedCase(store: store, readOnlyReason: "the case has duplicate ids; `casebook check` lists them"))
             }
             return .failure(error)

@@ -14,7 +14,10 @@ public enum Keymap {
 
     /// Applies the keymap at `path` to `registry`; a missing file changes nothing.
     public static func apply(path: String, to registry: inout CommandRegistry) throws(KeymapError) {
-        guard let data = FileManager.default.contents(atPath: path) else { return }
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw KeymapError("\(path): cannot be read (is it a folder, or unreadable?)")
+        }
         let root: JSONValue
         do { root = try JSONParser.parse(Array(data)) } catch {
             throw KeymapError("\(path):\(error.line):\(error.column): invalid JSON: \(error.message)")

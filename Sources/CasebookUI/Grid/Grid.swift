@@ -36,9 +36,20 @@ public struct Grid: Sendable, Equatable {
         a.width == b.width && a.height == b.height && a.cells == b.cells && a.cursor?.x == b.cursor?.x && a.cursor?.y == b.cursor?.y
     }
 
+    /// Setting a cell keeps wide characters whole: writing over either half of one blanks the
+    /// other half, so an overlay drawn across 박 never leaves half a character behind.
     public subscript(x: Int, y: Int) -> Cell {
         get { cells[y * width + x] }
-        set { cells[y * width + x] = newValue }
+        set {
+            let i = y * width + x
+            if cells[i].continuation && !newValue.continuation && x > 0 {
+                cells[i - 1] = Cell(" ", role: cells[i - 1].role)
+            }
+            if x + 1 < width && cells[i + 1].continuation && !(TextWidth.of(newValue.char) == 2) {
+                cells[i + 1] = Cell(" ", role: cells[i + 1].role)
+            }
+            cells[i] = newValue
+        }
     }
 
     /// Fills a rectangle with blanks of a role.
@@ -65,8 +76,11 @@ public struct Grid: Sendable, Equatable {
                 break
             }
             if col >= 0 {
+                if w == 2 && col + 2 < width && self[col + 1, y].continuation == false && TextWidth.of(self[col + 1, y].char) == 2 {
+                    self[col + 2, y] = Cell(" ", role: self[col + 2, y].role)   // the wide char we half-cover
+                }
                 self[col, y] = Cell(ch, role: role)
-                if w == 2 { self[col + 1, y] = Cell(" ", role: role, continuation: true) }
+                if w == 2 { cells[y * width + col + 1] = Cell(" ", role: role, continuation: true) }
             }
             col += w
         }

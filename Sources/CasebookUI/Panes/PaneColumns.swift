@@ -20,7 +20,7 @@ extension PaneKind {
     }
 
     static let incidentColumns: [Column] = [
-        Column("date", "Date", width: 10, minWidth: 7) { r, _ in guard case .incident(let i) = r else { return "" }; return safe(i.started) },
+        Column("date", "Date", width: 10, minWidth: 10) { r, _ in guard case .incident(let i) = r else { return "" }; return safe(i.started) },
         Column("title", "Title", width: 30, minWidth: 12, flexible: true) { r, _ in guard case .incident(let i) = r else { return "" }; return safe(i.title) },
         Column("victim", "Victim", width: 16, minWidth: 8, flexible: true) { r, v in guard case .incident(let i) = r else { return "" }; return safe(v.name(i.victim)) },
         Column("kind", "Kind", width: 13, minWidth: 6) { r, _ in guard case .incident(let i) = r else { return "" }; return i.kind.rawValue },

@@ -40,13 +40,15 @@ enum DetailView {
             return title + (cite.locator.map { ", \($0)" } ?? "")
         }
 
-        out.append(Line(text: VisibleText.line("\(record.kind.rawValue.capitalized): \(record.displayName)"), role: .detailSection))
+        let title = VisibleText.line("\(record.kind.rawValue.capitalized): \(view.title(of: record))")
+        out.append(Line(text: TextWidth.truncate(title, to: max(1, width)), role: .detailSection))
         field("id", record.id)
         switch record {
         case .source(let s):
             field("title", s.title); field("publisher", s.publisher); field("date", s.date); field("url", s.url)
             field("reliability", s.reliability.map { "\($0.rawValue), \($0.meaning)" }); field("excerpt", s.excerpt)
         case .incident(let i):
+            if TextWidth.of(title) > width { field("title", i.title) }
             field("kind", i.kind.rawValue); field("status", i.status.rawValue); field("started", i.started); field("ended", i.ended)
             field("victim", named(i.victim)); field("country", i.country)
             for l in i.losses { field("loss", "\(l.amount.formatted()) \(l.asset)" + (l.usd.map { " = USD \($0.formatted(minScale: 2))" } ?? "")) }
@@ -54,6 +56,7 @@ enum DetailView {
             if i.isAggregate { field("aggregate", "stands for other incidents; not added to totals") }
             field("summary", i.summary)
         case .actor(let a):
+            if TextWidth.of(title) > width { field("name", a.name) }
             field("kind", a.kind.rawValue); field("country", a.country); field("part of", named(a.parent))
             for alias in a.aliases { field("alias", alias.name + (alias.source.map { " (per \(view.name($0)))" } ?? "")) }
             for s in a.sanctions { field("sanction", "\(s.authority) \(s.programme)" + (s.date.map { ", \($0)" } ?? "") + (s.reference.map { ", \($0)" } ?? "")) }
@@ -93,7 +96,7 @@ enum DetailView {
         if !links.isEmpty {
             section(total > links.count ? "Linked records (first \(links.count) of \(total))" : "Linked records")
             for (i, (label, r)) in links.enumerated() {
-                let line = VisibleText.line("\(label): \(r.displayName)")
+                let line = VisibleText.line("\(label): \(view.title(of: r))")
                 out.append(Line(text: "  " + TextWidth.truncate(line, to: max(1, width - 2)), role: .detailLink, link: i))
             }
         }

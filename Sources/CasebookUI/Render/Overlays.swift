@@ -31,7 +31,10 @@ enum Overlays {
             let inner = r.height - 2
             let top = max(0, min(scroll, lines.count - inner))
             for (row, line) in lines.dropFirst(top).prefix(inner).enumerated() {
-                g.put(line, x: r.x + 2, y: r.y + 1 + row, role: .overlay, maxWidth: r.width - 4)
+                g.put(TextWidth.truncate(line, to: r.width - 4, ellipsis: theme.glyphs.ellipsis), x: r.x + 2, y: r.y + 1 + row, role: .overlay)
+            }
+            if top + inner < lines.count {
+                g.put(" more below: j ", x: r.x + r.width - 17, y: r.y + r.height - 1, role: .overlayBorder)
             }
         case .palette(let editor, let selection):
             let matches = registry.search(editor.text)

@@ -14,7 +14,8 @@ enum PaneView {
             for i in columns.indices where columns[i].flexible { widths[i] = columns[i].minWidth }
         }
         if total() > available {
-            for i in columns.indices { widths[i] = columns[i].minWidth }
+            // Numbers are not cut: a truncated amount is worse than a missing column.
+            for i in columns.indices where !columns[i].alignRight { widths[i] = columns[i].minWidth }
         }
         var i = columns.count - 1
         while total() > available && i >= 0 {

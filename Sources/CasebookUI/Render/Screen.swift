@@ -39,7 +39,8 @@ public enum Screen {
         }
         let title = VisibleText.line(s.view?.content.info.title ?? s.file)
         let marking = s.view?.content.info.marking.map { " " + VisibleText.line($0) + " " } ?? ""
-        var x = g.put(" " + title + " ", x: 0, y: 0, role: .header, maxWidth: max(20, layout.width * 3 / 5))
+        let titleRoom = max(20, layout.width * 3 / 5)
+        var x = g.put(" " + TextWidth.truncate(title, to: titleRoom - 2) + " ", x: 0, y: 0, role: .header, maxWidth: titleRoom)
         if !marking.isEmpty { x = g.put(marking, x: x, y: 0, role: .headerMarking) }
         if s.readOnlyReason != nil { x = g.put(" READ-ONLY ", x: x + 1, y: 0, role: .banner) }
         let room = layout.width - x - 1
@@ -102,7 +103,10 @@ public enum Screen {
         } else {
             items = registry.commands.compactMap { c in
                 guard let label = c.footer, c.isEnabled(s), let key = c.keys.first else { return nil }
-                return (c.name == "move-down" ? "j/k" : key.description, label)
+                if c.name == "move-down", let up = registry.command(named: "move-up")?.keys.first {
+                    return (key.description + "/" + up.description, label)
+                }
+                return (key.description, label)
             }
         }
         var x = 1

@@ -52,6 +52,12 @@ public struct CaseView: Sendable {
         aggregateLossUSD = aggregate
     }
 
+    /// How a record is named on screen; a transfer by its amount and the names of its two ends.
+    public func title(of record: AnyRecord) -> String {
+        guard case .transfer(let t) = record else { return record.displayName }
+        return "\(t.amount.formatted()) \(t.asset) \(name(t.from)) → \(name(t.to))"
+    }
+
     /// The display name of a record id, or the id itself if it is not in the case.
     public func name(_ id: String?) -> String {
         guard let id else { return "" }
