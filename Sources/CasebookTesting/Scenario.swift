@@ -24,6 +24,18 @@ public final class Scenario {
         self.init(app: app, width: width, height: height)
     }
 
+    /// A scenario on a case file, opened as the screen opens it (the lock, or read-only if another
+    /// writer holds it), so edits go through the journal.
+    public convenience init(file: String, author: String = "Tester", width: Int = 120, height: Int = 35,
+                            editor: ((String) -> String?)? = nil) throws {
+        let app = App(file: file, theme: .mono)
+        app.author = author
+        app.clock = { "2026-11-22T12:00:00Z" }
+        app.externalEditor = editor
+        app.show(try CaseLoader.open(file).get())
+        self.init(app: app, width: width, height: height)
+    }
+
     /// Presses keys given as names (`"j"`, `"Enter"`, `"Ctrl-D"`) or single characters.
     @discardableResult
     public func press(_ names: String...) -> Scenario {

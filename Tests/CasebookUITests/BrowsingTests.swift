@@ -61,7 +61,7 @@ import Testing
         #expect(s.state.current.selectedID == "inc-bithumb-2018")
         s.press("Enter")
         #expect(s.state.focus == .detail)
-        #expect(s.screen.contains("Linked records"))
+        #expect(s.screen.contains("Linked records"), "the selection starts on the first link")
         let links = s.state.detailLinks
         let transferIndex = links.firstIndex { $0.label == "transfer" }!
         for _ in 0..<transferIndex { s.press("j") }
@@ -108,7 +108,7 @@ import Testing
         let s = Scenario(case: c, width: 120, height: 60)
         s.press("2", "/").type("Evil").press("Enter")
         #expect(s.screen.contains("Evil\\u{1b}[2J"))
-        s.press("Enter")   // into the detail: it scrolls to the links, just below the notes
+        s.press("Enter", "k")   // into the detail, and up from the first link onto the last note
         let screen = s.screen
         #expect(!screen.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) })
         #expect(screen.contains("Evil\\u{1b}[2J"))

@@ -72,6 +72,15 @@ public struct Editor: Sendable {
         }
     }
 
+    public func editNote(_ noteID: String, on id: String, text: String, in c: Case) throws(EditError) -> Edit {
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw EditError("a note needs some text; to remove it, delete it") }
+        return try modify(c, ids: [id], command: "edit-note", label: { "Edit note on \($0)" }) { r throws(EditError) in
+            guard let i = r.meta.notes.firstIndex(where: { $0.id == noteID }) else { throw EditError("\(id) has no note \(noteID)") }
+            r.meta.notes[i].text = text
+        }
+    }
+
     public func tag(_ tag: String, ids: [String], in c: Case) throws(EditError) -> Edit {
         let tag = try Self.cleanTag(tag)
         let missing = ids.filter { !(c.record(id: $0)?.meta.tags.contains(tag) ?? false) }

@@ -5,9 +5,9 @@ import CasebookModel
 extension AppState {
     public mutating func move(by delta: Int) {
         if focus == .detail {
-            let links = detailLinks
-            guard !links.isEmpty else { detailScroll = max(0, detailScroll + delta); return }
-            detailSelection = max(0, min(links.count - 1, detailSelection + delta))
+            let items = detailNotes.count + detailLinks.count
+            guard items > 0 else { detailScroll = max(0, detailScroll + delta); return }
+            detailSelection = max(0, min(items - 1, detailSelection + delta))
             return
         }
         var p = current
@@ -17,7 +17,7 @@ extension AppState {
 
     public mutating func moveToEdge(bottom: Bool) {
         if focus == .detail {
-            detailSelection = bottom ? max(0, detailLinks.count - 1) : 0
+            detailSelection = bottom ? max(0, detailNotes.count + detailLinks.count - 1) : 0
             return
         }
         var p = current
@@ -37,6 +37,18 @@ extension AppState {
         current = p
     }
 
+    /// The notes of the record in the detail view (selectable before its links).
+    public var detailNotes: [Note] {
+        guard let view, let id = detailRecordID, let record = view.content.record(id: id) else { return [] }
+        return record.meta.notes
+    }
+
+    /// The note selected in the detail view, if the selection is on a note.
+    public var selectedNote: Note? {
+        let notes = detailNotes
+        return focus == .detail && notes.indices.contains(detailSelection) ? notes[detailSelection] : nil
+    }
+
     /// The linked records the detail view offers, in order.
     public var detailLinks: [(label: String, id: String)] {
         guard let view, let id = detailRecordID, let record = view.content.record(id: id) else { return [] }
@@ -50,17 +62,27 @@ extension AppState {
             guard let id = current.selectedID else { return }
             focus = .detail
             detailStack = [id]
-            detailSelection = 0
-            detailScroll = 0
+            selectFirstLink()
+            return
+        }
+        if let note = selectedNote, let id = detailStack.last {
+            prompt = Prompt(purpose: .editNote(id: id, noteID: note.id), editor: LineEditor(note.text), label: "Edit note: ")
             return
         }
         let links = detailLinks
-        guard links.indices.contains(detailSelection) else { return }
-        let target = links[detailSelection].id
+        let index = detailSelection - detailNotes.count
+        guard links.indices.contains(index) else { return }
+        let target = links[index].id
         detailStack.append(target)
-        detailSelection = 0
-        detailScroll = 0
         reveal(target, in: view)
+        selectFirstLink()
+    }
+
+    /// In the detail view the selection starts on the first link (Enter follows it); the
+    /// record's notes sit just above it, for e (edit) and d (delete).
+    mutating func selectFirstLink() {
+        detailScroll = 0
+        detailSelection = detailLinks.isEmpty ? 0 : detailNotes.count
     }
 
     /// Esc in the detail view: back to the record before, or to the list.
@@ -70,10 +92,9 @@ extension AppState {
             return
         }
         detailStack.removeLast()
-        detailSelection = 0
-        detailScroll = 0
         if let previous = detailStack.last, let view {
             reveal(previous, in: view)
+            selectFirstLink()
         } else {
             focus = .list
         }

@@ -7,13 +7,20 @@ import Foundation
 // terminal. Keys go first to an open prompt, then to an overlay, then to the registry.
 
 public final class App {
-    public private(set) var state: AppState
+    public internal(set) var state: AppState
     public private(set) var registry: CommandRegistry
     public private(set) var theme: Theme
     /// Names the T key cycles through, and how to load one.
     let themeNames: [String]
     let loadTheme: (String) throws -> Theme
     public private(set) var loaded: LoadedCase?
+    /// Who edits are recorded as, and the clock they are stamped with.
+    public var author = "unknown"
+    public var clock: @Sendable () -> String = { CaseTime.format(Date()) }
+    /// Runs $EDITOR on some text and returns the result, or nil if it failed (set by the command line).
+    public var externalEditor: ((String) -> String?)?
+    /// Gives the terminal to another program for the duration of a call (set by `run`).
+    var suspendForEditor: (() -> Void) -> Void = { $0() }
 
     public init(file: String, registry: CommandRegistry = .standard, theme: Theme, themeNames: [String] = [],
                 loadTheme: @escaping (String) throws -> Theme = { _ in Theme.mono }) {
@@ -29,6 +36,7 @@ public final class App {
         self.loaded = loaded
         state.readOnlyReason = loaded.readOnlyReason
         state.show(loaded.view)
+        state.history = loaded.store.history
         if let reason = loaded.readOnlyReason { state.say("Read-only: \(reason)") }
         for w in loaded.store.warnings { state.say(w, error: true) }
     }
@@ -61,36 +69,17 @@ public final class App {
         } else if key != .escape {
             state.say("\(key) does nothing here (? lists the keys)", error: true)
         }
-        if effect == .cycleTheme { cycleTheme(); effect = .redraw }
+        switch effect {
+        case .cycleTheme: cycleTheme(); effect = .redraw
+        case .undo: step(undo: true); effect = .none
+        case .redo: step(undo: false); effect = .none
+        case .externalNote: noteInExternalEditor(); effect = .redraw
+        default: break
+        }
         var p = state.current
         p.scrollToCursor(height: m.listHeight)
         state.current = p
         return effect
-    }
-
-    func handlePrompt(_ key: Key) {
-        guard var prompt = state.prompt else { return }
-        switch key {
-        case .enter:
-            state.prompt = nil
-            if prompt.purpose == .search {
-                state.lastSearch = prompt.editor.text.isEmpty ? state.lastSearch : prompt.editor.text
-            } else {
-                state.applyFilter(prompt.editor.text)
-            }
-        case .escape, .ctrl("c"), .ctrl("g"):
-            state.prompt = nil
-            if prompt.purpose == .search {
-                var p = state.current
-                p.cursor = prompt.origin
-                state.current = p
-            }
-            state.message = nil
-        default:
-            _ = prompt.editor.handle(key)
-            state.prompt = prompt
-            state.updateIncrementalSearch()
-        }
     }
 
     func handleOverlay(_ overlay: Overlay, _ key: Key, _ m: ViewMetrics) -> Effect {
@@ -124,6 +113,8 @@ public final class App {
                 _ = editor.handle(key)
                 state.overlay = .palette(editor: editor, selection: 0)
             }
+        case .history, .picker, .form:
+            return handleEditingOverlay(overlay, key)
         case .frequency(let table, let selection, let scroll):
             switch key {
             case .char("j"), .down: state.overlay = .frequency(table, selection: min(max(0, table.rows.count - 1), selection + 1), scroll: scroll)
@@ -164,6 +155,7 @@ public final class App {
     /// Runs until quit: draws, reads keys, and while loading shows progress. Returns an error
     /// message if the case could not be opened.
     public func run(terminal: Terminal, loader: CaseLoader?, suspend: @escaping () -> Void) -> String? {
+        suspendForEditor = { body in terminal.suspend(body) }
         while !state.quit {
             if terminal.interrupted {
                 loader?.cancel()
@@ -190,7 +182,7 @@ public final class App {
             case .quit: state.quit = true
             case .suspend: terminal.suspend(suspend)
             case .redraw: if key == .ctrl("l") { terminal.invalidate() }
-            case .none, .cycleTheme: break
+            default: break
             }
         }
         return nil

@@ -5,6 +5,10 @@ public enum Effect: Sendable, Equatable {
     case suspend
     case redraw
     case cycleTheme
+    case undo
+    case redo
+    /// Write a long note for the targets in $EDITOR.
+    case externalNote
 }
 
 /// The size of the list area, which paging and scrolling need.

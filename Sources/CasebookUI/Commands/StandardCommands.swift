@@ -53,6 +53,6 @@ extension CommandRegistry {
                 return .quit
             },
             Command("quit", keys: [.char("Q")], help: "Quit Casebook", footer: "quit") { s, _ in s.quit = true; return .quit },
-        ])
+        ] + annotationCommands())
     }
 }

@@ -9,7 +9,7 @@ enum DetailView {
         var text: String
         var role: Role
         var indent = 0
-        /// Index into the record's links, for selectable lines.
+        /// Index into the record's selectable items (its notes, then its links).
         var link: Int?
     }
 
@@ -87,8 +87,8 @@ enum DetailView {
         }
         if !meta.notes.isEmpty {
             section("Notes")
-            for n in meta.notes {
-                text("\(n.time)  \(n.author)", role: .dim)
+            for (i, n) in meta.notes.enumerated() {
+                out.append(Line(text: "  " + VisibleText.line("\(n.time)  \(n.author)"), role: .dim, link: i))
                 text(n.text, indent: 4)
             }
         }
@@ -97,7 +97,7 @@ enum DetailView {
             section(total > links.count ? "Linked records (first \(links.count) of \(total))" : "Linked records")
             for (i, (label, r)) in links.enumerated() {
                 let line = VisibleText.line("\(label): \(view.title(of: r))")
-                out.append(Line(text: "  " + TextWidth.truncate(line, to: max(1, width - 2)), role: .detailLink, link: i))
+                out.append(Line(text: "  " + TextWidth.truncate(line, to: max(1, width - 2)), role: .detailLink, link: meta.notes.count + i))
             }
         }
         out.append(Line(text: "", role: .text))
@@ -115,7 +115,11 @@ enum DetailView {
         let height = rect.height - 1
         var scroll = s.detailScroll
         if s.focus == .detail, let selected = content.firstIndex(where: { $0.link == s.detailSelection }) {
-            if selected >= scroll + height { scroll = selected - height + 1 }
+            // Keep the whole selected item in sight: a note's text runs on below its header line.
+            var end = selected
+            while end + 1 < content.count && content[end + 1].link == nil && content[end + 1].role != .detailSection
+                    && !content[end + 1].text.isEmpty && end - selected < height - 1 { end += 1 }
+            if end >= scroll + height { scroll = end - height + 1 }
             if selected < scroll { scroll = selected }
         }
         scroll = max(0, min(scroll, max(0, content.count - height)))

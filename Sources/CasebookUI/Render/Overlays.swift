@@ -52,6 +52,12 @@ enum Overlays {
             }
         case .frequency(let table, let selection, _):
             drawFrequency(table, selection: selection, layout, theme, into: &g)
+        case .history(let selection):
+            EditOverlays.drawHistory(s.history, selection: selection, layout, theme, into: &g)
+        case .picker(let picker):
+            EditOverlays.drawPicker(picker, layout, theme, into: &g)
+        case .form(let form):
+            EditOverlays.drawForm(form, layout, theme, into: &g)
         }
     }
 

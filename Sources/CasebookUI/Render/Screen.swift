@@ -101,7 +101,11 @@ public enum Screen {
         } else if s.overlay != nil {
             items = [("↑↓", "move"), ("Enter", "choose"), ("Esc", "close")]
         } else {
-            items = registry.commands.compactMap { c in
+            // Most useful first, so a narrow footer keeps what matters.
+            let priority = ["move-down", "open", "back", "search", "filter", "add-note", "tag", "undo", "help", "quit",
+                            "sort-ascending", "frequency", "next-pane", "command-palette"]
+            let ordered = registry.commands.sorted { (priority.firstIndex(of: $0.name) ?? 99) < (priority.firstIndex(of: $1.name) ?? 99) }
+            items = ordered.compactMap { c in
                 guard let label = c.footer, c.isEnabled(s), let key = c.keys.first else { return nil }
                 if c.name == "move-down", let up = registry.command(named: "move-up")?.keys.first {
                     return (key.description + "/" + up.description, label)

@@ -1,17 +1,85 @@
 import CasebookModel
+import CasebookStore
+import Foundation
 
 /// Where keys go.
 public enum Focus: Sendable, Equatable { case list, detail }
 
 /// A text prompt on the message line.
 public struct Prompt: Sendable, Equatable {
-    public enum Purpose: Sendable, Equatable { case search, filter }
+    public enum Purpose: Sendable, Equatable {
+        case search, filter
+        case note([String])
+        case tag([String])
+        case setField(id: String, field: String)
+        case confirmDelete([String])
+        case locator(ids: [String], source: String)
+        case confidence(ids: [String], actor: String)
+        case editNote(id: String, noteID: String)
+        case confirmDeleteNote(id: String, noteID: String)
+
+        /// Answered with one key, y or anything else.
+        var isConfirmation: Bool {
+            switch self {
+            case .confirmDelete, .confirmDeleteNote: true
+            default: false
+            }
+        }
+    }
     public var purpose: Purpose
     public var editor: LineEditor
     /// Where the cursor was when a search started, to return to on Esc.
     public var origin: Int
+    public var label: String
 
-    public var label: String { purpose == .search ? "/" : "Filter: " }
+    public init(purpose: Purpose, editor: LineEditor = LineEditor(), origin: Int = 0, label: String? = nil) {
+        self.purpose = purpose
+        self.editor = editor
+        self.origin = origin
+        self.label = label ?? (purpose == .search ? "/" : "Filter: ")
+    }
+}
+
+/// A list to choose from with fuzzy search: the source to cite, the actor to attribute to.
+public struct Picker: Sendable, Equatable {
+    public enum Purpose: Sendable, Equatable { case citeSource([String]), attributeActor([String]) }
+    public struct Item: Sendable, Equatable {
+        public var id: String
+        public var label: String
+    }
+    public var purpose: Purpose
+    public var title: String
+    public var items: [Item]
+    public var editor = LineEditor()
+    public var selection = 0
+
+    /// Items whose label or id fuzzily matches what was typed, best first.
+    public var matches: [Item] {
+        let q = editor.text.lowercased().filter { $0 != " " }
+        guard !q.isEmpty else { return items }
+        return items.compactMap { item in Fuzzy.score(q, in: item.label + " " + item.id).map { (item, $0) } }
+            .sorted { $0.1 > $1.1 }.map(\.0)
+    }
+}
+
+/// A form for a new record: fields with hints, Tab between them, Enter on the last saves.
+public struct Form: Sendable, Equatable {
+    public enum Purpose: Sendable, Equatable { case add(RecordKind), newSource(citeFor: [String]) }
+    public struct Field: Sendable, Equatable {
+        public var name: String
+        public var hint: String
+        public var editor: LineEditor
+    }
+    public var purpose: Purpose
+    public var title: String
+    public var fields: [Field]
+    public var focus = 0
+    public var error: String?
+
+    public func value(_ name: String) -> String? {
+        let v = fields.first { $0.name == name }?.editor.text.trimmingCharacters(in: .whitespaces)
+        return v?.isEmpty == true ? nil : v
+    }
 }
 
 /// An overlay drawn over the panes.
@@ -19,6 +87,9 @@ public enum Overlay: Sendable, Equatable {
     case help(scroll: Int)
     case palette(editor: LineEditor, selection: Int)
     case frequency(FrequencyTable, selection: Int, scroll: Int)
+    case history(selection: Int)
+    case picker(Picker)
+    case form(Form)
 }
 
 /// Everything the screen shows, as a value: rendering is a pure function of it.
@@ -43,6 +114,8 @@ public struct AppState: Sendable {
     public var message: String?
     public var messageIsError = false
     public var themeName: String
+    /// The case's history as of the last change, for the @ overlay.
+    public var history = History()
     public var quit = false
 
     public init(file: String, themeName: String) {

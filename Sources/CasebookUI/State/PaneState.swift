@@ -15,6 +15,8 @@ public struct PaneState: Sendable {
     public var sortDescending: Bool { sorts.first?.descending ?? false }
     public private(set) var filter: FilterQuery?
     public var marks: Set<String> = []
+    /// Where `v` started a range, if it is waiting for its other end.
+    public var rangeAnchor: Int?
 
     public init(kind: PaneKind) { self.kind = kind }
 

@@ -32,6 +32,8 @@ enum ScreenSession {
         do { terminal = try CursesTerminal() } catch { throw CLIError("cannot start the screen: \(error)") }
         let app = App(file: file, registry: registry, theme: theme, themeNames: names,
                       loadTheme: { try ThemeLoader.load(name: $0, searchPaths: paths) })
+        app.author = Session.author
+        app.externalEditor = { ExternalEditor.edit($0, environment: env) }
         let loader = CaseLoader(path: file, readOnly: options.readOnly)
         let failure = app.run(terminal: terminal, loader: loader, suspend: { raise(SIGTSTP) })
         let closeFailure = app.close()

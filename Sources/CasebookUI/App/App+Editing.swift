@@ -1,0 +1,96 @@
+import CasebookModel
+import CasebookStore
+import Foundation
+
+// Making changes from the screen. Every change goes through `perform`: the model's Editor builds
+// the edit (same labels and checks as the command line), the store appends it to the journal and
+// fsyncs, and only then does the screen show it and say so. Undo and redo move the cursor to the
+// record they changed and say what they did.
+
+extension App {
+    /// Makes a change durable and shows it; returns false (with a message) if it could not be made.
+    @discardableResult
+    public func perform(_ request: EditRequest) -> Bool {
+        guard let store = loaded?.store, state.readOnlyReason == nil else {
+            state.say("Read-only: " + (state.readOnlyReason ?? "no case file is open"), error: true)
+            return false
+        }
+        let editor = Editor(author: author, time: clock())
+        do {
+            let edit = try request.edit(editor, store.content)
+            let entry = try store.apply(edit)
+            refreshAfterChange(entry.edit.targetIDs)
+            state.say("Saved: " + VisibleText.line(entry.edit.label))
+            return true
+        } catch let e as EditError {
+            state.say(e.message, error: true)
+        } catch let e as StoreError {
+            state.say("Not saved: \(e)", error: true)
+        } catch {
+            state.say("Not saved: \(error)", error: true)
+        }
+        return false
+    }
+
+    /// `u` and Ctrl-R.
+    public func step(undo: Bool) {
+        guard let store = loaded?.store, state.readOnlyReason == nil else {
+            state.say("Read-only: " + (state.readOnlyReason ?? "no case file is open"), error: true)
+            return
+        }
+        do {
+            let entry = undo ? try store.undo(author: author, time: clock()) : try store.redo(author: author, time: clock())
+            guard let entry else {
+                state.say(undo ? "Nothing to undo" : "Nothing to redo", error: true)
+                return
+            }
+            refreshAfterChange(entry.edit.targetIDs)
+            state.say((undo ? "Undid: " : "Redid: ") + VisibleText.line(entry.edit.label))
+        } catch {
+            state.say("Not saved: \(error)", error: true)
+        }
+    }
+
+    /// Rebuilds the view from the store and puts the cursor on the first changed record that still exists.
+    func refreshAfterChange(_ ids: [String]) {
+        guard let store = loaded?.store, var view = state.view else { return }
+        view.replace(store.content)
+        state.view = view
+        state.history = store.history
+        for kind in PaneKind.allCases {
+            var p = state.panes[kind]!
+            p.marks = p.marks.filter { store.content.record(id: $0) != nil }
+            p.refresh(view)
+            state.panes[kind] = p
+        }
+        if state.focus == .detail {
+            state.detailStack = state.detailStack.filter { store.content.record(id: $0) != nil }
+            if state.detailStack.isEmpty { state.focus = .list }
+        }
+        if state.focus == .list, let id = ids.first(where: { store.content.record(id: $0) != nil }) {
+            if let kind = store.content.record(id: id).flatMap({ PaneKind(recordKind: $0.kind) }) {
+                state.pane = kind
+                var p = state.current
+                _ = p.select(id: id)
+                state.current = p
+            }
+        }
+    }
+
+    /// E: writes a note in $EDITOR; an editor that fails or leaves nothing cancels.
+    func noteInExternalEditor() {
+        let ids = state.targets
+        guard !ids.isEmpty else { return }
+        guard let externalEditor else {
+            state.say("No external editor here; A adds a one-line note", error: true)
+            return
+        }
+        var text: String?
+        suspendForEditor { text = externalEditor("") }
+        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            state.say("Note cancelled (the editor failed or the note was empty)")
+            return
+        }
+        perform(.note(ids: ids, text: text))
+    }
+}

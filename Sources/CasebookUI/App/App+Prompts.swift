@@ -1,0 +1,90 @@
+import CasebookModel
+import Foundation
+
+// What Enter does in each kind of prompt, and the one-key answers to confirmations.
+
+extension App {
+    func handlePrompt(_ key: Key) {
+        guard var prompt = state.prompt else { return }
+        if prompt.purpose.isConfirmation {
+            state.prompt = nil
+            guard key == .char("y") || key == .char("Y") else { state.say("Cancelled"); return }
+            switch prompt.purpose {
+            case .confirmDelete(let ids):
+                if perform(.delete(ids: ids)) { clearMarks() }
+            case .confirmDeleteNote(let id, let noteID): perform(.deleteNote(id: id, noteID: noteID))
+            default: break
+            }
+            return
+        }
+        switch key {
+        case .enter:
+            state.prompt = nil
+            submit(prompt)
+        case .escape, .ctrl("c"), .ctrl("g"):
+            state.prompt = nil
+            if prompt.purpose == .search {
+                var p = state.current
+                p.cursor = prompt.origin
+                state.current = p
+            }
+            state.message = nil
+        case .tab:
+            if case .tag = prompt.purpose { completeTag(&prompt) }
+            state.prompt = prompt
+        default:
+            _ = prompt.editor.handle(key)
+            state.prompt = prompt
+            if prompt.purpose == .search { state.updateIncrementalSearch() }
+        }
+    }
+
+    func submit(_ prompt: Prompt) {
+        let text = prompt.editor.text
+        switch prompt.purpose {
+        case .search: state.lastSearch = text.isEmpty ? state.lastSearch : text
+        case .filter: state.applyFilter(text)
+        case .note(let ids):
+            if perform(.note(ids: ids, text: text)) { clearMarks() }
+        case .tag(let ids):
+            let word = text.trimmingCharacters(in: .whitespaces)
+            let ok = word.hasPrefix("-") ? perform(.untag(ids: ids, tag: String(word.dropFirst()))) : perform(.tag(ids: ids, tag: word))
+            if ok { clearMarks() }
+        case .setField(let id, let field): perform(.set(id: id, field: field, value: text))
+        case .locator(let ids, let source):
+            if perform(.cite(ids: ids, source: source, locator: text.isEmpty ? nil : text)) { clearMarks() }
+        case .confidence(let ids, let actor):
+            let words = text.split(separator: " ", maxSplits: 1).map(String.init)
+            guard let first = words.first, let confidence = Int(first.trimmingCharacters(in: CharacterSet(charactersIn: "%"))),
+                  (0...100).contains(confidence) else {
+                state.say("Confidence is a number from 0 to 100 (then, optionally, the basis)", error: true)
+                state.prompt = prompt
+                return
+            }
+            if perform(.attribute(ids: ids, actor: actor, confidence: confidence, basis: words.count > 1 ? words[1] : nil)) { clearMarks() }
+        case .editNote(let id, let noteID): perform(.editNote(id: id, noteID: noteID, text: text))
+        case .confirmDelete, .confirmDeleteNote: break
+        }
+    }
+
+    func clearMarks() {
+        var p = state.current
+        p.marks = []
+        p.rangeAnchor = nil
+        state.current = p
+    }
+
+    /// Tab in the tag prompt: complete to the next tag in the case that starts with what is typed.
+    func completeTag(_ prompt: inout Prompt) {
+        guard let c = state.view?.content else { return }
+        let typed = prompt.editor.text
+        let negate = typed.hasPrefix("-")
+        let stem = (negate ? String(typed.dropFirst()) : typed).lowercased()
+        let tags = c.allTags
+        let candidates = tags.filter { $0.lowercased().hasPrefix(stem) }
+        guard !candidates.isEmpty else { state.say("No tag starts with \(stem)", error: true); return }
+        let next = candidates.first { $0.lowercased() > stem } ?? candidates[0]
+        prompt.editor = LineEditor((negate ? "-" : "") + next)
+        state.say("Tags: " + VisibleText.line(candidates.prefix(8).joined(separator: ", ")) + (candidates.count > 8 ? " …" : ""))
+    }
+}
