@@ -72,3 +72,58 @@ import Testing
         #expect(stty.contains(" icanon") && !stty.contains("-icanon"), "\(screen)")
     }
 }
+
+/// Annotating in a real terminal, then `kill -9`: what the screen said was saved is there on reopen,
+/// with its undo.
+@Suite(.serialized) struct AnnotationInTmuxTests {
+    @Test func annotateKillNineReopenAndUndo() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        _ = cli.run("demo", "--write", "case.case.json")
+        let env = "env LANG=C.UTF-8 TERM=tmux-256color CASEBOOK_AUTHOR=김수사관"
+        let run = "\(env) '\(CLI.executable)' case.case.json"
+        var t = try TmuxSession(folder: cli.folder, width: 120, height: 35, command: run)
+        try t.waitFor("DPRK exchange hacks and laundering")
+        // A note in Korean on the selected incident, then a tag on three marked transfers.
+        try t.keys("A")
+        try t.type("박진혁 자금 흐름 확인")
+        try t.keys("Enter")
+        try t.waitFor("Saved: Add note to Sony Pictures hack (2014)")
+        try t.keys("3", "Space", "Space", "Space", "t")
+        try t.type("follow-up")
+        try t.keys("Enter")
+        try t.waitFor("Saved: Tag 3 transfers 'follow-up'")
+        // The process dies without warning: no quit, no compaction.
+        let pid = try t.tmux(["display-message", "-p", "-t", "t", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let kill = Process()
+        kill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+        kill.arguments = ["-KILL", "-P", pid, "-f", "casebook"]
+        try kill.run()
+        kill.waitUntilExit()
+        try t.waitFor("EXIT=")
+        #expect(FileManager.default.fileExists(atPath: cli.path("case.case.json.journal")), "the edits were only in the journal")
+
+        t = try TmuxSession(folder: cli.folder, width: 120, height: 35, command: run)
+        var screen = try t.waitFor("DPRK exchange hacks and laundering")
+        #expect(cli.run("show", "case.case.json", "inc-sony-pictures-2014").stdout.contains("박진혁 자금 흐름 확인"))
+        try t.keys("Enter", "k")   // the detail view, up from the first link onto the note
+        screen = try t.waitFor("the note on screen after kill -9") { $0.contains("박진혁 자금 흐름 확인") && $0.contains("김수사관") }
+        try t.keys("Escape", "3")
+        screen = try t.waitFor("[ 3 Funds ledger 11 ]")
+        try t.keys("\\")
+        try t.type("tag:follow-up")
+        try t.keys("Enter")
+        try t.waitFor("3 of 11 funds ledger match")
+        // u undoes the last edit of the session that was killed.
+        try t.keys("u")
+        try t.waitFor("Undid: Tag 3 transfers 'follow-up'")
+        try t.keys("@")
+        screen = try t.waitFor("History, newest first")
+        #expect(screen.contains("김수사관"))
+        try t.keys("Escape", "Q")
+        try t.waitFor("EXIT=0")
+        let history = cli.run("history", "case.case.json").stdout
+        #expect(history.contains("Undo: Tag 3 transfers 'follow-up'"))
+        #expect(history.contains("Add note to Sony Pictures hack (2014)"))
+    }
+}
