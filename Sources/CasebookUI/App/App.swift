@@ -158,7 +158,7 @@ public final class App {
         suspendForEditor = { body in terminal.suspend(body) }
         while !state.quit {
             if terminal.interrupted {
-                loader?.cancel()
+                Self.cancel(loader)
                 break
             }
             if state.view == nil, let loader {
@@ -174,7 +174,7 @@ public final class App {
             terminal.draw(frame(width: size.width, height: size.height), theme: theme)
             guard let key = terminal.readKey(timeoutMilliseconds: state.view == nil ? 50 : 250) else { continue }
             if state.view == nil && (key == .ctrl("c") || key == .char("Q") || key == .char("q")) {
-                loader?.cancel()
+                Self.cancel(loader)
                 return nil
             }
             let now = terminal.size
@@ -186,6 +186,14 @@ public final class App {
             }
         }
         return nil
+    }
+
+    /// Stops a load and waits (briefly: the reader checks about every megabyte) for it to let go
+    /// of the case's lock.
+    static func cancel(_ loader: CaseLoader?) {
+        guard let loader else { return }
+        loader.cancel()
+        for _ in 0..<100 where loader.result == nil { Thread.sleep(forTimeInterval: 0.02) }
     }
 
     /// Releases the case (folding in any journal), e.g. when the loop ends.

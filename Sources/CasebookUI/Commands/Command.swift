@@ -91,6 +91,12 @@ enum Fuzzy {
             previous = ti
             ti += 1
         }
+        // A whole-word or substring hit beats a scattered subsequence ("un" finds "United Nations").
+        let joined = String(t)
+        if let r = joined.range(of: query) {
+            score += 10
+            if r.lowerBound == joined.startIndex || " -([".contains(joined[joined.index(before: r.lowerBound)]) { score += 20 }
+        }
         return score - t.count / 10
     }
 }
