@@ -23,7 +23,7 @@ import Testing
         #expect(show.contains("basis: UN panel"))
         #expect(show.contains("Analyst Kim"), "notes show their author")
         #expect(show.contains("Funds moved to 박진혁 within hours"))
-        #expect(show.contains("transfer: 4,500,000,000 KRW wal-hot → act-park [tx-1]"), "linked records are listed")
+        #expect(show.contains("transfer: 4,500,000,000 KRW Bithumb hot wallet → 박진혁 [tx-1]"), "linked records are listed")
         #expect(cli.run("show", file, "act-park").stdout.contains("UN Panel of Experts report (B) [src-un], paragraph 12"))
 
         let undo = cli.run("undo", file)

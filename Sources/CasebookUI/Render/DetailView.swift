@@ -1,10 +1,16 @@
 import CasebookModel
 
-// The detail area: every field of one record, its attributions, cited sources, notes, then its
-// linked records. In the detail view (after Enter) the links are selectable; the area scrolls to
-// keep the selected one in sight. All case text is made safe with VisibleText first.
+// A record in full: every field, its attributions, cited sources, notes, then its linked records,
+// each with its id so it can be named on the command line. The screen's detail area draws these
+// lines (notes and links selectable, scrolled to keep the selection in sight) and `casebook show`
+// prints them, so the two never drift apart. All case text is made safe with VisibleText first.
 
-enum DetailView {
+public enum DetailView {
+    /// The record as plain text lines, `width` columns wide (for `casebook show`).
+    public static func text(for record: AnyRecord, in view: CaseView, width: Int = 100) -> String {
+        lines(for: record, in: view, width: width).map(\.text).joined(separator: "\n") + "\n"
+    }
+
     struct Line {
         var text: String
         var role: Role
@@ -21,7 +27,7 @@ enum DetailView {
             guard let value, !value.isEmpty else { return }
             let wrapped = VisibleText.lines(value).flatMap { TextWrap.lines($0, width: max(8, width - labelWidth - 1)) }
             for (i, part) in wrapped.enumerated() {
-                let label = i == 0 ? TextWidth.fit(name, to: labelWidth) : String(repeating: " ", count: labelWidth)
+                let label = i == 0 ? TextWidth.fit(name + ":", to: labelWidth) : String(repeating: " ", count: labelWidth)
                 out.append(Line(text: label + " " + part, role: .detailValue))
             }
         }
@@ -37,7 +43,7 @@ enum DetailView {
         func named(_ id: String?) -> String? { id.map { "\(view.name($0)) [\($0)]" } }
         func citation(_ cite: Citation) -> String {
             let title = c.sources[cite.source].map { $0.title + ($0.reliability.map { " (\($0.rawValue))" } ?? "") } ?? "\(cite.source) (missing)"
-            return title + (cite.locator.map { ", \($0)" } ?? "")
+            return title + " [\(cite.source)]" + (cite.locator.map { ", \($0)" } ?? "")
         }
 
         let title = VisibleText.line("\(record.kind.rawValue.capitalized): \(view.title(of: record))")
@@ -76,8 +82,8 @@ enum DetailView {
         if let list = record.attributions, !list.isEmpty {
             section("Attributions")
             for a in list.sorted(by: { $0.confidence > $1.confidence }) {
-                text("\(view.name(a.actor)): \(a.level.rawValue) (\(a.confidence))")
-                if let basis = a.basis { text(basis, indent: 4, role: .dim) }
+                text("\(view.name(a.actor)) [\(a.actor)]: \(a.level.rawValue) (\(a.confidence))")
+                if let basis = a.basis { text("basis: " + basis, indent: 4, role: .dim) }
                 for s in a.sources { text("source: " + citation(s), indent: 4, role: .dim) }
             }
         }
@@ -96,7 +102,7 @@ enum DetailView {
         if !links.isEmpty {
             section(total > links.count ? "Linked records (first \(links.count) of \(total))" : "Linked records")
             for (i, (label, r)) in links.enumerated() {
-                let line = VisibleText.line("\(label): \(view.title(of: r))")
+                let line = VisibleText.line("\(label): \(view.title(of: r)) [\(r.id)]")
                 out.append(Line(text: "  " + TextWidth.truncate(line, to: max(1, width - 2)), role: .detailLink, link: meta.notes.count + i))
             }
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CasebookModel
 import CasebookStore
+import CasebookUI
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,7 +26,7 @@ struct ShowCommand: ParsableCommand {
         }
         switch format {
         case .json: say(CaseCoding.json(record))
-        case .text: say(RecordView.render(record, in: c), terminator: "")
+        case .text: say(DetailView.text(for: record, in: CaseView(c)), terminator: "")
         }
     }
 
