@@ -97,26 +97,31 @@ public final class CaseStore {
         }
     }
 
-    /// Applies an entry to the case and the history in memory.
+    /// Applies an entry to the case and the history in memory. The case is changed in place, so
+    /// an edit costs what it touches (no copy of a 100,000-transfer case); `Case.apply` is
+    /// all-or-nothing, and the history is checked first.
     private func record(_ entry: HistoryEntry) throws {
-        var content = document.content
-        switch entry.op {
-        case .edit, .redo: try content.apply(entry.edit)
-        case .undo: try content.apply(entry.edit.inverse)
-        }
         var history = document.history
         try history.append(entry)
-        document = CaseDocument(content: content, history: history)
+        switch entry.op {
+        case .edit, .redo: try document.content.apply(entry.edit)
+        case .undo: try document.content.apply(entry.edit.inverse)
+        }
+        document.history = history
     }
 
-    /// Makes `entry` durable: memory first, then the journal line and fsync; undone in memory if
-    /// the disk refuses.
+    /// Makes `entry` durable: memory first, then the journal line and fsync; taken back in memory
+    /// if the disk refuses, so memory never shows what the disk does not have.
     private func commit(_ entry: HistoryEntry) throws(StoreError) {
         guard mode == .readWrite else { throw .readOnly(path: path) }
-        let before = document
+        let history = document.history
         do { try record(entry) } catch { throw .edit(path: path, message: "\(error)") }
         do { try journal.append(JSONWriter.string(EditCoding.encode(entry))) } catch {
-            document = before
+            switch entry.op {
+            case .edit, .redo: try? document.content.apply(entry.edit.inverse)
+            case .undo: try? document.content.apply(entry.edit)
+            }
+            document.history = history
             throw error
         }
     }

@@ -18,8 +18,12 @@ extension App {
         let editor = Editor(author: author, time: clock())
         do {
             let edit = try request.edit(editor, store.content)
+            releaseCase()
+            var applied = false
+            defer { if !applied { refreshAfterChange([], changes: []) } }   // the store refused: show it as it is
             let entry = try store.apply(edit)
-            refreshAfterChange(entry.edit.targetIDs)
+            applied = true
+            refreshAfterChange(entry.edit.targetIDs, changes: entry.edit.changes)
             state.say("Saved: " + VisibleText.line(entry.edit.label))
             return true
         } catch let e as EditError {
@@ -38,23 +42,34 @@ extension App {
             state.say("Read-only: " + (state.readOnlyReason ?? "no case file is open"), error: true)
             return
         }
+        releaseCase()
         do {
             let entry = undo ? try store.undo(author: author, time: clock()) : try store.redo(author: author, time: clock())
             guard let entry else {
+                refreshAfterChange([], changes: [])
                 state.say(undo ? "Nothing to undo" : "Nothing to redo", error: true)
                 return
             }
-            refreshAfterChange(entry.edit.targetIDs)
+            refreshAfterChange(entry.edit.targetIDs, changes: entry.edit.changes, reveal: true)
             state.say((undo ? "Undid: " : "Redid: ") + VisibleText.line(entry.edit.label))
         } catch {
+            refreshAfterChange([], changes: [])
             state.say("Not saved: \(error)", error: true)
         }
     }
 
+    /// Drops the screen's references to the case's storage before the store changes it, so the
+    /// change is made in place rather than on a copy of the whole case.
+    func releaseCase() {
+        state.view?.releaseContent()
+        loaded?.releaseView()
+    }
+
     /// Rebuilds the view from the store and puts the cursor on the first changed record that still exists.
-    func refreshAfterChange(_ ids: [String]) {
+    /// `reveal` (undo, redo): go back to the list and show the changed record even if a filter hides it.
+    func refreshAfterChange(_ ids: [String], changes: [Change], reveal: Bool = false) {
         guard let store = loaded?.store, var view = state.view else { return }
-        view.replace(store.content)
+        view.replace(store.content, after: changes)
         state.view = view
         state.history = store.history
         for kind in PaneKind.allCases {
@@ -66,6 +81,13 @@ extension App {
         if state.focus == .detail {
             state.detailStack = state.detailStack.filter { store.content.record(id: $0) != nil }
             if state.detailStack.isEmpty { state.focus = .list }
+        }
+        if reveal, let id = ids.first(where: { store.content.record(id: $0) != nil }),
+           store.content.record(id: id).flatMap({ PaneKind(recordKind: $0.kind) }) != nil {
+            state.focus = .list
+            state.detailStack = []
+            state.reveal(id, in: view)
+            return
         }
         if state.focus == .list, let id = ids.first(where: { store.content.record(id: $0) != nil }) {
             if let kind = store.content.record(id: id).flatMap({ PaneKind(recordKind: $0.kind) }) {
@@ -81,6 +103,10 @@ extension App {
     func noteInExternalEditor() {
         let ids = state.targets
         guard !ids.isEmpty else { return }
+        guard loaded?.store != nil, state.readOnlyReason == nil else {
+            state.say("Read-only: " + (state.readOnlyReason ?? "no case file is open"), error: true)
+            return
+        }
         guard let externalEditor else {
             state.say("No external editor here; A adds a one-line note", error: true)
             return

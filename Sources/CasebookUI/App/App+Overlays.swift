@@ -79,6 +79,7 @@ extension App {
             let record = try FormBuilder.record(from: form, in: view.content, time: clock())
             guard perform(.add(record)) else {
                 form.error = state.message
+                if let message = state.message { form.focus = Self.field(named: message, in: form) ?? form.focus }
                 state.overlay = .form(form)
                 return
             }
@@ -91,6 +92,17 @@ extension App {
             if let i = form.fields.firstIndex(where: { error.message.hasPrefix($0.name + ":") }) { form.focus = i }
             state.overlay = .form(form)
         }
+    }
+}
+
+extension App {
+    /// The form field an Editor error is about ("inc-x: losses[0].amount: ..." is the loss field).
+    static func field(named message: String, in form: Form) -> Int? {
+        let parts = message.components(separatedBy: ": ")
+        guard parts.count >= 2 else { return nil }
+        let path = parts[1].split(separator: ".").first.map { String($0.prefix { $0 != "[" }) } ?? ""
+        let name = ["losses": "loss", "aliases": "aliases", "sources": "", "id": "id"][path] ?? path
+        return form.fields.firstIndex { $0.name == name }
     }
 }
 

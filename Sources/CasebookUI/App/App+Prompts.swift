@@ -6,6 +6,7 @@ import Foundation
 extension App {
     func handlePrompt(_ key: Key) {
         guard var prompt = state.prompt else { return }
+        state.promptHint = nil
         if prompt.purpose.isConfirmation {
             state.prompt = nil
             guard key == .char("y") || key == .char("Y") else { state.say("Cancelled"); return }
@@ -34,6 +35,7 @@ extension App {
             state.prompt = prompt
         default:
             _ = prompt.editor.handle(key)
+            prompt.completionStem = nil
             state.prompt = prompt
             if prompt.purpose == .search { state.updateIncrementalSearch() }
         }
@@ -79,12 +81,15 @@ extension App {
         guard let c = state.view?.content else { return }
         let typed = prompt.editor.text
         let negate = typed.hasPrefix("-")
-        let stem = (negate ? String(typed.dropFirst()) : typed).lowercased()
-        let tags = c.allTags
-        let candidates = tags.filter { $0.lowercased().hasPrefix(stem) }
+        let current = negate ? String(typed.dropFirst()) : typed
+        let stem = prompt.completionStem ?? current.lowercased()
+        let candidates = c.allTags.filter { $0.lowercased().hasPrefix(stem) }
         guard !candidates.isEmpty else { state.say("No tag starts with \(stem)", error: true); return }
-        let next = candidates.first { $0.lowercased() > stem } ?? candidates[0]
+        // The first completion of the stem, then the next one after what is shown, wrapping.
+        let next = prompt.completionStem == nil ? candidates[0]
+            : (candidates.firstIndex(of: current).map { candidates[($0 + 1) % candidates.count] } ?? candidates[0])
         prompt.editor = LineEditor((negate ? "-" : "") + next)
-        state.say("Tags: " + VisibleText.line(candidates.prefix(8).joined(separator: ", ")) + (candidates.count > 8 ? " …" : ""))
+        prompt.completionStem = stem
+        state.promptHint = "Tags: " + VisibleText.line(candidates.prefix(8).joined(separator: ", ")) + (candidates.count > 8 ? " …" : "")
     }
 }

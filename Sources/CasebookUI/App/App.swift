@@ -64,7 +64,7 @@ public final class App {
         } else if state.view == nil {
             if key == .char("Q") || key == .char("q") || key == .ctrl("c") { state.quit = true; effect = .quit }
         } else if let command = registry.command(for: key, in: state) {
-            state.message = state.message.flatMap { _ in state.messageIsError ? nil : state.message }
+            state.message = nil   // a message answers one keystroke
             effect = command.run(&state, m)
         } else if key != .escape {
             state.say("\(key) does nothing here (? lists the keys)", error: true)

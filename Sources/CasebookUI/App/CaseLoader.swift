@@ -13,13 +13,16 @@ public final class LoadedCase: @unchecked Sendable {
     public let store: CaseStore
     public let readOnlyReason: String?
     /// The screen's view of the case (indexes, totals), built on the loader's thread.
-    public let view: CaseView
+    public private(set) var view: CaseView
 
     init(store: CaseStore, readOnlyReason: String?) {
         self.store = store
         self.readOnlyReason = readOnlyReason
         view = CaseView(store.content)
     }
+
+    /// Forgets the case's records (the screen holds its own view), so edits need not copy them.
+    func releaseView() { view.releaseContent() }
 }
 
 public final class CaseLoader: Sendable {
@@ -33,9 +36,11 @@ public final class CaseLoader: Sendable {
                 progressValue.withLock { $0 = fraction }
                 return !cancelled.load(ordering: .relaxed)
             }
+            // Take a copy of the view before publishing: the screen may let go of its records at once.
+            let warmView = try? result.get().view
             outcome.withLock { $0 = result }
             // With the case on screen, make the first search instant by preparing its text now.
-            if case .success(let loaded) = result { loaded.view.searchText.warm(loaded.view) }
+            if let warmView { warmView.searchText.warm(warmView) }
         }
         thread.stackSize = 8 << 20   // the reader recurses per JSON nesting level
         thread.start()

@@ -120,16 +120,18 @@ extension AppState {
         }
         let ids = targets
         // Say what refers to them: deleting leaves those references dangling (check lists them).
+        // Records whose own fields name one of these (a transfer through an actor's wallet does not).
         let referring = Set(ids.flatMap { id in
             view.content.record(id: id).map { r in view.content.links(of: r, index: view.links).filter { l in
-                switch (r.kind, l.0) {
-                case (.incident, "transfer"), (.actor, "attributed incident"), (.actor, "victim of"), (.actor, "wallet"),
-                     (.actor, "transfer"), (.actor, "member"), (.wallet, "transfer"), (.source, "cited by"): true
+                switch (r.kind, l.0, l.1) {
+                case (.incident, "transfer", _), (.actor, "attributed incident", _), (.actor, "victim of", _), (.actor, "wallet", _),
+                     (.actor, "member", _), (.wallet, "transfer", _), (.source, "cited by", _): true
+                case (.actor, "transfer", .transfer(let t)): t.from == id || t.to == id
                 default: false
                 }
             }.map(\.1.id) } ?? []
         }).subtracting(ids)
         let warning = referring.isEmpty ? "" : " \(referring.count) other record\(referring.count == 1 ? "" : "s") refer to \(ids.count == 1 ? "it" : "them") and will point at nothing (casebook check lists them; u undoes)."
-        prompt = Prompt(purpose: .confirmDelete(ids), label: "Delete \(describeTargets(ids))?\(warning) y deletes: ")
+        prompt = Prompt(purpose: .confirmDelete(ids), label: "Delete \(describeTargets(ids))? y deletes, any other key keeps.\(warning) ")
     }
 }

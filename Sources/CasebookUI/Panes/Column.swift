@@ -35,6 +35,8 @@ public struct Column: Sendable {
     public var group: @Sendable (AnyRecord, CaseView) -> String
     /// A number for `>`/`<` filters and for summing in the frequency view (USD where there is one).
     public var number: (@Sendable (AnyRecord, CaseView) -> ExactDecimal?)?
+    /// Characters at the end of `text` that must survive truncation ("(high 70)"): the rest is cut instead.
+    public var keepSuffix: (@Sendable (AnyRecord, CaseView) -> String)?
 
     public init(_ id: String, _ title: String, width: Int, minWidth: Int? = nil, flexible: Bool = false,
                 alignRight: Bool = false, text: @escaping @Sendable (AnyRecord, CaseView) -> String,

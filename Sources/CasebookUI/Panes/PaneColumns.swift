@@ -6,7 +6,7 @@ import CasebookModel
 extension PaneKind {
     public var columns: [Column] {
         switch self {
-        case .incidents: Self.incidentColumns
+        case .incidents: Self.incidentColumnsWithSuffix
         case .actors: Self.actorColumns
         case .ledger: Self.ledgerColumns
         }
@@ -33,6 +33,17 @@ extension PaneKind {
                group: { r, v in guard case .incident(let i) = r, let a = i.strongestAttribution else { return "" }; return safe(v.name(a.actor)) }),
         Column("status", "Status", width: 10, minWidth: 6) { r, _ in guard case .incident(let i) = r else { return "" }; return i.status.rawValue },
     ]
+
+    static let incidentColumnsWithSuffix: [Column] = {
+        var columns = incidentColumns
+        if let i = columns.firstIndex(where: { $0.id == "attribution" }) {
+            columns[i].keepSuffix = { r, _ in
+                guard case .incident(let inc) = r, let a = inc.strongestAttribution else { return "" }
+                return " (\(a.level.rawValue) \(a.confidence))"
+            }
+        }
+        return columns
+    }()
 
     static let actorColumns: [Column] = [
         Column("name", "Name", width: 24, minWidth: 10, flexible: true) { r, _ in guard case .actor(let a) = r else { return "" }; return safe(a.name) },

@@ -70,13 +70,26 @@ enum PaneView {
             x = rect.x + gutter
             for (i, c) in columns.enumerated() {
                 guard let w = widths[i] else { continue }
-                let text = TextWidth.fit(c.text(record, view), to: w, alignRight: c.alignRight, ellipsis: theme.glyphs.ellipsis)
+                let text = cell(c, record, view, width: w, theme)
                 g.put(text, x: x, y: y, role: selected ? base : role(for: c, record))
                 if !highlight.isEmpty { paintMatches(of: highlight, in: text, x: x, y: y, into: &g) }
                 x += w + 1
             }
             if selected { g.cursor = (rect.x, y) }
         }
+    }
+
+    /// A cell's text fitted to its width; a column with a suffix to keep is cut before the suffix.
+    static func cell(_ c: Column, _ record: AnyRecord, _ view: CaseView, width w: Int, _ theme: Theme) -> String {
+        let full = c.text(record, view)
+        if let suffix = c.keepSuffix?(record, view), !suffix.isEmpty, full.hasSuffix(suffix), TextWidth.of(full) > w {
+            let room = w - TextWidth.of(suffix)
+            if room >= 4 {
+                let head = String(full.dropLast(suffix.count))
+                return TextWidth.fit(TextWidth.truncate(head, to: room, ellipsis: theme.glyphs.ellipsis) + suffix, to: w)
+            }
+        }
+        return TextWidth.fit(full, to: w, alignRight: c.alignRight, ellipsis: theme.glyphs.ellipsis)
     }
 
     /// Roles that carry meaning beyond plain text; the text itself says the same thing in words.

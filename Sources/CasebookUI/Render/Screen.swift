@@ -83,6 +83,7 @@ public enum Screen {
             let x = g.put(p.label, x: 0, y: y, role: .message)
             let end = g.put(VisibleText.line(p.editor.text), x: x, y: y, role: .text)
             if let m = s.message, s.messageIsError { g.put("   " + m, x: end, y: y, role: .messageError) }
+            else if let hint = s.promptHint { g.put("   " + hint, x: end, y: y, role: .dim) }
             g.cursor = (min(layout.width - 1, x + p.editor.cursorColumn), y)
         } else if let m = s.message {
             g.put(TextWidth.truncate(m, to: layout.width), x: 0, y: y, role: s.messageIsError ? .messageError : .message)

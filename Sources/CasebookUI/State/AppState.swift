@@ -31,6 +31,8 @@ public struct Prompt: Sendable, Equatable {
     /// Where the cursor was when a search started, to return to on Esc.
     public var origin: Int
     public var label: String
+    /// What was typed before Tab started completing, so repeated Tabs cycle through its matches.
+    public var completionStem: String?
 
     public init(purpose: Purpose, editor: LineEditor = LineEditor(), origin: Int = 0, label: String? = nil) {
         self.purpose = purpose
@@ -112,6 +114,8 @@ public struct AppState: Sendable {
     public var overlay: Overlay?
     public var lastSearch: String?
     public var message: String?
+    /// Shown beside an open prompt (the tags Tab can complete to); cleared with the prompt.
+    public var promptHint: String?
     public var messageIsError = false
     public var themeName: String
     /// The case's history as of the last change, for the @ overlay.

@@ -30,6 +30,31 @@ public struct CaseView: Sendable {
         rebuild()
     }
 
+    /// Lets go of the case's storage (keeping the indexes) so the store can change it in place
+    /// without copying it; `replace` takes it back.
+    public mutating func releaseContent() {
+        content = Case(info: content.info)
+    }
+
+    /// Takes the case after `changes`. Notes and tags (the usual annotations) change no order,
+    /// link, total or column text, so then the indexes are kept and the cost is that of the edit;
+    /// anything else rebuilds them.
+    public mutating func replace(_ content: Case, after changes: [Change]) {
+        let cheap = changes.allSatisfy { change in
+            guard case .record(let before?, let after?) = change else { return false }
+            func stripped(_ r: AnyRecord) -> AnyRecord {
+                var r = r
+                r.meta.notes = []
+                r.meta.modified = ""
+                r.meta.tags = r.meta.tags.filter { $0 == Incident.aggregateTag }
+                return r
+            }
+            return stripped(before) == stripped(after)
+        }
+        self.content = content
+        if !cheap { rebuild() }
+    }
+
     private mutating func rebuild() {
         let c = content
         baseRows[.incidents] = c.incidents.values
