@@ -48,6 +48,8 @@ extension AppState {
     func describeTargets(_ ids: [String]) -> String {
         guard let view else { return "" }
         if ids.count == 1, let r = view.content.record(id: ids[0]) { return VisibleText.line(view.title(of: r)) }
+        let kinds = Set(ids.compactMap { view.content.record(id: $0)?.kind })
+        if kinds.count == 1, let kind = kinds.first { return "\(ids.count) \(kind.plural)" }
         return "\(ids.count) records"
     }
 }

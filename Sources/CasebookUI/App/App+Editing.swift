@@ -82,6 +82,9 @@ extension App {
             state.detailStack = state.detailStack.filter { store.content.record(id: $0) != nil }
             if state.detailStack.isEmpty { state.focus = .list }
         }
+        if reveal, state.focus == .detail, let shown = state.detailStack.last, ids.contains(shown) {
+            return   // the change is on the record the detail view shows: stay there
+        }
         if reveal, let id = ids.first(where: { store.content.record(id: $0) != nil }),
            store.content.record(id: id).flatMap({ PaneKind(recordKind: $0.kind) }) != nil {
             state.focus = .list

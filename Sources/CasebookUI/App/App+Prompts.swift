@@ -47,14 +47,13 @@ extension App {
         case .search: state.lastSearch = text.isEmpty ? state.lastSearch : text
         case .filter: state.applyFilter(text)
         case .note(let ids):
-            if perform(.note(ids: ids, text: text)) { clearMarks() }
+            done(perform(.note(ids: ids, text: text)), prompt)
         case .tag(let ids):
             let word = text.trimmingCharacters(in: .whitespaces)
-            let ok = word.hasPrefix("-") ? perform(.untag(ids: ids, tag: String(word.dropFirst()))) : perform(.tag(ids: ids, tag: word))
-            if ok { clearMarks() }
-        case .setField(let id, let field): perform(.set(id: id, field: field, value: text))
+            done(word.hasPrefix("-") ? perform(.untag(ids: ids, tag: String(word.dropFirst()))) : perform(.tag(ids: ids, tag: word)), prompt)
+        case .setField(let id, let field): done(perform(.set(id: id, field: field, value: text)), prompt)
         case .locator(let ids, let source):
-            if perform(.cite(ids: ids, source: source, locator: text.isEmpty ? nil : text)) { clearMarks() }
+            done(perform(.cite(ids: ids, source: source, locator: text.isEmpty ? nil : text)), prompt)
         case .confidence(let ids, let actor):
             let words = text.split(separator: " ", maxSplits: 1).map(String.init)
             guard let first = words.first, let confidence = Int(first.trimmingCharacters(in: CharacterSet(charactersIn: "%"))),
@@ -63,10 +62,16 @@ extension App {
                 state.prompt = prompt
                 return
             }
-            if perform(.attribute(ids: ids, actor: actor, confidence: confidence, basis: words.count > 1 ? words[1] : nil)) { clearMarks() }
-        case .editNote(let id, let noteID): perform(.editNote(id: id, noteID: noteID, text: text))
+            done(perform(.attribute(ids: ids, actor: actor, confidence: confidence, basis: words.count > 1 ? words[1] : nil)), prompt)
+        case .editNote(let id, let noteID): done(perform(.editNote(id: id, noteID: noteID, text: text)), prompt)
         case .confirmDelete, .confirmDeleteNote: break
         }
+    }
+
+    /// After an edit: clear the marks it used; if it was refused, ask again with the text as typed
+    /// (unless the case is read-only, where asking again cannot help).
+    func done(_ saved: Bool, _ prompt: Prompt) {
+        if saved { clearMarks() } else if state.readOnlyReason == nil { state.prompt = prompt }
     }
 
     func clearMarks() {

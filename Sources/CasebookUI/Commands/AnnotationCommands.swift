@@ -6,10 +6,12 @@ import CasebookModel
 extension CommandRegistry {
     static func annotationCommands() -> [Command] {
         let hasTargets: @Sendable (AppState) -> Bool = { $0.view != nil && !$0.targets.isEmpty }
+
         let hasCase: @Sendable (AppState) -> Bool = { $0.view != nil }
         let inList: @Sendable (AppState) -> Bool = { $0.view != nil && $0.focus == .list }
         return [
             Command("add-note", keys: [.char("A")], help: "Add a note to the selected or marked records", footer: "note", enabled: hasTargets) { s, _ in
+                guard s.writable() else { return .none }
                 let ids = s.targets
                 s.prompt = Prompt(purpose: .note(ids), label: "Note on \(s.describeTargets(ids)): ")
                 return .none
@@ -17,11 +19,13 @@ extension CommandRegistry {
             Command("note-in-editor", keys: [.char("E")], help: "Write a long note in $EDITOR", enabled: hasTargets) { _, _ in .externalNote },
             Command("tag", keys: [.char("t")], help: "Tag the selected or marked records (Tab completes; -tag removes)", footer: "tag",
                     enabled: hasTargets) { s, _ in
+                guard s.writable() else { return .none }
                 let ids = s.targets
                 s.prompt = Prompt(purpose: .tag(ids), label: "Tag \(s.describeTargets(ids)) (Tab completes, -tag removes): ")
                 return .none
             },
             Command("cite", keys: [.char("c")], help: "Cite a source (pick one, or + New source) with a locator", enabled: hasTargets) { s, _ in
+                guard s.writable() else { return .none }
                 guard let view = s.view else { return .none }
                 let sources = view.content.sources.values.sorted { $0.title < $1.title }.map {
                     Picker.Item(id: $0.id, label: VisibleText.line($0.title + ($0.publisher.map { ", " + $0 } ?? "")))
@@ -35,6 +39,7 @@ extension CommandRegistry {
                         guard let view = s.view, !s.targets.isEmpty else { return false }
                         return s.targets.allSatisfy { [.incident, .wallet].contains(view.content.record(id: $0)?.kind) }
                     }) { s, _ in
+                guard s.writable() else { return .none }
                 guard let view = s.view else { return .none }
                 let actors = view.content.actors.values.sorted { $0.name < $1.name }.map {
                     Picker.Item(id: $0.id, label: VisibleText.line($0.name + " (" + $0.kind.rawValue + ")"))
@@ -43,13 +48,22 @@ extension CommandRegistry {
                 return .none
             },
             Command("add-record", keys: [.char("a")], help: "Add a record of this pane's kind through a form", enabled: inList) { s, _ in
+                guard s.writable() else { return .none }
                 s.overlay = .form(FormBuilder.form(for: .add(s.pane.recordKind)))
                 return .none
             },
             Command("edit-field", keys: [.char("e")], help: "Edit the field under the cursor (in the detail view: the selected note)",
-                    enabled: hasTargets) { s, _ in s.beginEditField(); return .none },
+                    enabled: hasTargets) { s, _ in
+                guard s.writable() else { return .none }
+                s.beginEditField()
+                return .none
+            },
             Command("delete", keys: [.char("d")], help: "Delete the selected or marked records (or the selected note), after confirming",
-                    enabled: hasTargets) { s, _ in s.beginDelete(); return .none },
+                    enabled: hasTargets) { s, _ in
+                guard s.writable() else { return .none }
+                s.beginDelete()
+                return .none
+            },
             Command("mark", keys: [.char(" ")], help: "Mark or unmark the row and move down", enabled: inList) { s, _ in s.toggleMark(); return .none },
             Command("mark-range", keys: [.char("v")], help: "Mark a range: press at one end, then at the other", enabled: inList) { s, _ in
                 s.markRange(); return .none },
@@ -65,6 +79,13 @@ extension CommandRegistry {
 }
 
 extension AppState {
+    /// Refuses at once on a read-only case, before anything is typed.
+    mutating func writable() -> Bool {
+        guard let reason = readOnlyReason else { return true }
+        say("Read-only: \(reason)", error: true)
+        return false
+    }
+
     /// The case field behind each column, for `e`.
     static let fieldOfColumn: [String: String] = [
         "date": "started", "title": "title", "victim": "victim", "kind": "kind", "status": "status",
