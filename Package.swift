@@ -9,6 +9,7 @@ let package = Package(
     name: "Casebook",
     products: [
         .executable(name: "casebook", targets: ["casebook"]),
+        .executable(name: "casebook-bench", targets: ["casebook-bench"]),
         .library(name: "CasebookModel", targets: ["CasebookModel"]),
         .library(name: "CasebookStore", targets: ["CasebookStore"]),
         .library(name: "CasebookUI", targets: ["CasebookUI"]),
@@ -37,6 +38,7 @@ let package = Package(
             ],
             resources: [.copy("Resources/demo.case.json")]
         ),
+        .executableTarget(name: "casebook-bench", dependencies: ["CasebookModel", "CasebookStore", "CasebookUI", "CasebookTesting"]),
         .testTarget(
             name: "CasebookModelTests",
             dependencies: [

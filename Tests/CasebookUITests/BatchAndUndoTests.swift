@@ -200,3 +200,20 @@ import Testing
         #expect(try file.onDisk() == Demo.content, "nothing reached the files")
     }
 }
+
+@Suite struct FilterAfterAnnotationTests {
+    /// Notes and tags skip re-sorting for speed, but a filter that reads tags must still update.
+    @Test func untaggingARowDropsItFromATagFilter() throws {
+        let file = try DemoCaseFile()
+        let s = try file.open()
+        s.press("3", "\\").type("tag:laundering").press("Enter")
+        let before = s.state.current.rows
+        #expect(!before.isEmpty)
+        let first = before[0]
+        s.press("g", "t").type("-laundering").press("Enter")
+        #expect(!s.state.current.rows.contains(first), "the untagged row leaves the tag filter at once")
+        #expect(s.state.current.rows.count == before.count - 1)
+        s.press("u")
+        #expect(s.state.current.rows.contains(first), "undo brings it back into the filter")
+    }
+}

@@ -69,13 +69,14 @@ extension App {
     /// `reveal` (undo, redo): go back to the list and show the changed record even if a filter hides it.
     func refreshAfterChange(_ ids: [String], changes: [Change], reveal: Bool = false) {
         guard let store = loaded?.store, var view = state.view else { return }
-        view.replace(store.content, after: changes)
+        let onlyAnnotations = view.replace(store.content, after: changes)
         state.view = view
         state.history = store.history
         for kind in PaneKind.allCases {
             var p = state.panes[kind]!
             p.marks = p.marks.filter { store.content.record(id: $0) != nil }
-            p.refresh(view)
+            // Notes and tags move no row unless the filter reads them: then the rows stand as they are.
+            if !onlyAnnotations || !changes.isEmpty && p.filter?.readsAnnotations == true { p.refresh(view) }
             state.panes[kind] = p
         }
         if state.focus == .detail {

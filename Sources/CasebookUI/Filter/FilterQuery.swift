@@ -60,6 +60,9 @@ public struct FilterQuery: Sendable {
 
     public var isEmpty: Bool { terms.isEmpty }
 
+    /// Whether notes or tags can change what matches (tag:, note:), so an annotation must re-filter.
+    public var readsAnnotations: Bool { terms.contains { $0.field == "tag" || $0.field == "note" } }
+
     static func words(_ text: String) -> [String] {
         var out: [String] = []
         var current = ""

@@ -39,7 +39,9 @@ public struct CaseView: Sendable {
     /// Takes the case after `changes`. Notes and tags (the usual annotations) change no order,
     /// link, total or column text, so then the indexes are kept and the cost is that of the edit;
     /// anything else rebuilds them.
-    public mutating func replace(_ content: Case, after changes: [Change]) {
+    /// Returns true when only notes and tags changed (no index was rebuilt).
+    @discardableResult
+    public mutating func replace(_ content: Case, after changes: [Change]) -> Bool {
         let cheap = changes.allSatisfy { change in
             guard case .record(let before?, let after?) = change else { return false }
             func stripped(_ r: AnyRecord) -> AnyRecord {
@@ -53,6 +55,7 @@ public struct CaseView: Sendable {
         }
         self.content = content
         if !cheap { rebuild() }
+        return cheap
     }
 
     private mutating func rebuild() {
