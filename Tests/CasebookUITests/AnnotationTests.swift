@@ -171,24 +171,30 @@ import Testing
         #expect(s.messageLine.contains("Confidence is a number from 0 to 100"))
         #expect(s.store.content.record(id: bithumb) == before)
         s.press("Ctrl-U").type("70 TTP overlap").press("Enter")
+        // Last, the source that supports it: picked like a citation.
+        guard case .picker(let sources)? = s.state.overlay else { Issue.record("no source picker"); return }
+        #expect(sources.items.first?.label == "(no source)")
+        s.type("panel").press("Enter")
 
         #expect(s.messageLine == "Saved: Attribute Bithumb hack (2018) to Lazarus Group (high, 70)")
         let list = try #require(s.store.content.incidents[bithumb]?.attributions)
-        #expect(list.contains(Attribution(actor: "act-lazarus", confidence: 70, basis: "TTP overlap")))
+        #expect(list.contains(Attribution(actor: "act-lazarus", confidence: 70, basis: "TTP overlap",
+                                          sources: [Citation(source: "src-un-poe-2019")])))
         #expect(list.count == 2)
         #expect(s.listRow(bithumb)?.contains("Lazarus Group (high 70)") == true, "now the strongest")
         // The detail lists every attribution, strongest first, each with its basis.
         let attributions = s.section("Attributions")
         #expect(attributions.first?.hasPrefix("Lazarus Group") == true && attributions.first?.hasSuffix(": high (70)") == true)
         #expect(attributions.dropFirst().first?.hasSuffix("TTP overlap") == true)
-        #expect(attributions.dropFirst(2).first?.hasPrefix("Democratic People's Republic of Korea (North Korea)") == true)
-        #expect(attributions.dropFirst(2).first?.hasSuffix(": moderate (60)") == true)
+        #expect(attributions.dropFirst(2).first?.contains("source: Report of the Panel of Experts") == true)
+        #expect(attributions.dropFirst(3).first?.hasPrefix("Democratic People's Republic of Korea (North Korea)") == true)
+        #expect(attributions.dropFirst(3).first?.hasSuffix(": moderate (60)") == true)
         let lazarus = s.store.content.record(id: bithumb)
         expectUndoRedo(s, label: "Attribute Bithumb hack (2018) to Lazarus Group (high, 70)", id: bithumb,
                        before: before, after: lazarus)
 
         // A second actor at 40 sits alongside; the strongest stays Lazarus.
-        s.press("=").type("park jin").press("Enter").type("40").press("Enter")
+        s.press("=").type("park jin").press("Enter").type("40").press("Enter", "Enter")   // (no source)
         #expect(s.messageLine == "Saved: Attribute Bithumb hack (2018) to Park Jin Hyok (moderate, 40)")
         #expect(s.store.content.incidents[bithumb]?.attributions.map(\.actor).sorted() == ["act-dprk", "act-lazarus", "act-park-jin-hyok"])
         #expect(s.listRow(bithumb)?.contains("Lazarus Group (high 70)") == true)
@@ -202,7 +208,7 @@ import Testing
         let file = try DemoCaseFile()
         let s = try file.open(width: width)
         defer { s.close() }
-        s.press("/").type("Bithumb hack (2018)").press("Enter", "=").type("Lazarus").press("Enter").type("70").press("Enter")
+        s.press("/").type("Bithumb hack (2018)").press("Enter", "=").type("Lazarus").press("Enter").type("70").press("Enter", "Enter")
         #expect(s.store.content.incidents[bithumb]?.strongestAttribution?.actor == "act-lazarus")
         // Cut the actor's name, not the confidence: "Lazarus Gr… (high 70)", never "Lazarus Group (high …".
         let row = try #require(s.listRow(bithumb))

@@ -66,6 +66,9 @@ extension App {
             }
             state.prompt = Prompt(purpose: .locator(ids: ids, source: item.id),
                                   label: "Where in it (page, paragraph, quote; Enter for none): ")
+        case .supportAttribution(let ids, let actor, let confidence, let basis):
+            let sources = item.id == Picker.noSourceID ? [] : [item.id]
+            if perform(.attribute(ids: ids, actor: actor, confidence: confidence, basis: basis, sources: sources)) { clearMarks() }
         case .attributeActor(let ids):
             state.prompt = Prompt(purpose: .confidence(ids: ids, actor: item.id),
                                   label: "Confidence 0-100 that \(VisibleText.line(item.label)) did it, then the basis: ")
@@ -109,4 +112,6 @@ extension App {
 extension Picker {
     /// The first row of the source picker, which opens a form for a new source.
     public static let newSourceID = "+new"
+    /// The first row of the supporting-source picker: attribute without a source.
+    public static let noSourceID = "+none"
 }

@@ -62,7 +62,14 @@ extension App {
                 state.prompt = prompt
                 return
             }
-            done(perform(.attribute(ids: ids, actor: actor, confidence: confidence, basis: words.count > 1 ? words[1] : nil)), prompt)
+            // Last step: which source supports it (or none).
+            guard let view = state.view else { return }
+            let basis = words.count > 1 ? words[1] : nil
+            let sources = view.content.sources.values.sorted { $0.title < $1.title }.map {
+                Picker.Item(id: $0.id, label: VisibleText.line($0.title + ($0.reliability.map { " (\($0.rawValue))" } ?? "")))
+            }
+            state.overlay = .picker(Picker(purpose: .supportAttribution(ids: ids, actor: actor, confidence: confidence, basis: basis),
+                                           title: "Which source supports it", items: [Picker.Item(id: Picker.noSourceID, label: "(no source)")] + sources))
         case .editNote(let id, let noteID): done(perform(.editNote(id: id, noteID: noteID, text: text)), prompt)
         case .confirmDelete, .confirmDeleteNote: break
         }

@@ -44,7 +44,11 @@ public struct Prompt: Sendable, Equatable {
 
 /// A list to choose from with fuzzy search: the source to cite, the actor to attribute to.
 public struct Picker: Sendable, Equatable {
-    public enum Purpose: Sendable, Equatable { case citeSource([String]), attributeActor([String]) }
+    public enum Purpose: Sendable, Equatable {
+        case citeSource([String]), attributeActor([String])
+        /// The last step of `=`: the source that supports the attribution (or none).
+        case supportAttribution(ids: [String], actor: String, confidence: Int, basis: String?)
+    }
     public struct Item: Sendable, Equatable {
         public var id: String
         public var label: String

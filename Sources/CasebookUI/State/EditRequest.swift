@@ -9,7 +9,7 @@ public enum EditRequest: Sendable, Equatable {
     case tag(ids: [String], tag: String)
     case untag(ids: [String], tag: String)
     case cite(ids: [String], source: String, locator: String?)
-    case attribute(ids: [String], actor: String, confidence: Int, basis: String?)
+    case attribute(ids: [String], actor: String, confidence: Int, basis: String?, sources: [String] = [])
     case set(id: String, field: String, value: String)
     case add(AnyRecord)
     case delete(ids: [String])
@@ -22,8 +22,8 @@ public enum EditRequest: Sendable, Equatable {
         case .tag(let ids, let tag): try editor.tag(tag, ids: ids, in: c)
         case .untag(let ids, let tag): try editor.untag(tag, ids: ids, in: c)
         case .cite(let ids, let source, let locator): try editor.cite(source, locator: locator, ids: ids, in: c)
-        case .attribute(let ids, let actor, let confidence, let basis):
-            try editor.attribute(ids: ids, to: actor, confidence: confidence, basis: basis, sources: [], in: c)
+        case .attribute(let ids, let actor, let confidence, let basis, let sources):
+            try editor.attribute(ids: ids, to: actor, confidence: confidence, basis: basis, sources: sources, in: c)
         case .set(let id, let field, let value): try editor.set(field: field, value: value, id: id, in: c)
         case .add(let record): try editor.add(record, in: c)
         case .delete(let ids): try editor.delete(ids: ids, in: c)
