@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "CasebookModel", targets: ["CasebookModel"]),
         .library(name: "CasebookStore", targets: ["CasebookStore"]),
         .library(name: "CasebookUI", targets: ["CasebookUI"]),
+        .library(name: "CasebookReport", targets: ["CasebookReport"]),
         .library(name: "CasebookTesting", targets: ["CasebookTesting"]),
     ],
     dependencies: [
@@ -23,6 +24,7 @@ let package = Package(
         .target(name: "CasebookModel"),
         .target(name: "CasebookStore", dependencies: ["CasebookModel"]),
         .target(name: "CasebookUI", dependencies: ["CasebookModel", "CasebookStore"]),
+        .target(name: "CasebookReport", dependencies: ["CasebookModel", "CasebookStore"]),
         .target(
             name: "CNcursesw",
             cSettings: [.define("NCURSES_WIDECHAR", to: "1"), .define("_XOPEN_SOURCE_EXTENDED", to: "1")],
@@ -33,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "casebook",
             dependencies: [
-                "CasebookModel", "CasebookStore", "CasebookUI", "CasebookTerminal",
+                "CasebookModel", "CasebookStore", "CasebookUI", "CasebookTerminal", "CasebookReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Resources/demo.case.json")]
@@ -48,6 +50,14 @@ let package = Package(
         ),
         .testTarget(name: "CasebookStoreTests", dependencies: ["CasebookStore", "CasebookModel"]),
         .testTarget(name: "CasebookCLITests", dependencies: ["casebook", "CasebookStore", "CasebookModel"]),
+        .testTarget(
+            name: "CasebookReportTests",
+            dependencies: [
+                "CasebookReport", "CasebookStore", "CasebookModel",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["__Snapshots__"]
+        ),
         .testTarget(name: "CasebookTerminalTests", dependencies: ["CasebookTerminal", "CasebookUI"]),
         .testTarget(
             name: "CasebookUITests",

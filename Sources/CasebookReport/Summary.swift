@@ -39,7 +39,7 @@ public struct KeyFigures: Sendable {
     public var aggregateCount = 0
     /// Stated USD losses of the non-aggregate incidents.
     public var totalUSD = ExactDecimal.zero
-    /// Non-aggregate incidents with no USD figure (not in `totalUSD`).
+    /// Non-aggregate incidents with no USD figure (counted in the groups, adding nothing).
     public var incidentsWithoutUSD = 0
     /// Losses per asset of the non-aggregate incidents, by asset code.
     public var perAsset: [AssetAmount] = []

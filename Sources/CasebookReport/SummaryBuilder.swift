@@ -24,7 +24,7 @@ extension Summary {
             return ids.contains(id) ? r.displayName : "[withheld]"
         }
 
-        var numbering = Footnotes(included: ids)
+        var numbering = Footnotes(included: Set(included.filter { $0.kind == .source }.map(\.id)))
         let incidents = included.compactMap { if case .incident(let i) = $0 { i } else { nil } }
             .sorted { ($0.started ?? "9999", $0.id) < ($1.started ?? "9999", $1.id) }
 
@@ -41,7 +41,8 @@ extension Summary {
                 continue
             }
             for l in i.losses { perAsset[l.asset, default: .zero] += l.amount }
-            guard let usd = i.lossUSD else { figures.incidentsWithoutUSD += 1; continue }
+            if i.lossUSD == nil { figures.incidentsWithoutUSD += 1 }
+            let usd = i.lossUSD ?? .zero
             figures.totalUSD += usd
             if let a = strongest {
                 figures.attributedUSD += usd
@@ -61,10 +62,12 @@ extension Summary {
             let mine = incidents.filter { !$0.isAggregate && $0.strongestAttribution?.actor == a.id && ($0.strongestAttribution?.confidence ?? 0) > 0 }
             actors.append(ActorRow(
                 name: a.name, aliases: a.aliases.map(\.name), kind: a.kind.rawValue, country: a.country ?? "",
-                sanctions: a.sanctions.map { [$0.authority, $0.programme, $0.date].compactMap { $0 }.joined(separator: " ") },
+                sanctions: a.sanctions.map { "\($0.programme) (" + ([$0.authority] + [$0.date].compactMap { $0 }).joined(separator: ", ") + ")" },
                 incidentsAttributed: mine.count, totalUSD: mine.compactMap(\.lossUSD).reduce(.zero, +),
                 notes: numbering.numbers(a.meta.sources + a.aliases.compactMap { $0.source.map { Citation(source: $0) } })))
         }
+
+        actors.sort { ($1.incidentsAttributed, $0.name) < ($0.incidentsAttributed, $1.name) }
 
         // Where the money went.
         let transfers = included.compactMap { if case .transfer(let t) = $0 { t } else { nil } }
@@ -84,7 +87,7 @@ extension Summary {
                     case .purchase: row.spent += t.amount
                     }
                     if !row.basis.contains(t.basis.rawValue) { row.basis.append(t.basis.rawValue) }
-                    for n in numbering.numbers(t.meta.sources) where !row.notes.contains(n) { row.notes.append(n) }
+                    for n in numbering.numbers(t.meta.sources) where !row.notes.contains(n) { row.notes.append(n); row.notes.sort() }
                 }
                 flows.append(row)
             }
@@ -145,6 +148,6 @@ struct Footnotes {
             assign(c.source)
             if let n = number[c.source], !out.contains(n) { out.append(n) }
         }
-        return out
+        return out.sorted()
     }
 }

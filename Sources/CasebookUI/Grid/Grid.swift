@@ -1,3 +1,5 @@
+import CasebookModel
+
 // The screen as a value: rows of cells, each a grapheme, its width and its role. A wide
 // character (2 columns) occupies its cell and a `continuation` cell after it, so column
 // arithmetic stays simple and a terminal can draw the grid cell by cell. Drawing clips at the

@@ -1,3 +1,5 @@
+import CasebookModel
+
 /// Breaks text into lines of at most `width` columns, at spaces where it can and inside a word
 /// where it must (a 64-character tx hash in a 40-column detail area).
 enum TextWrap {

@@ -1,3 +1,4 @@
+import CasebookModel
 import CasebookStore
 import Foundation
 

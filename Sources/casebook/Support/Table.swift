@@ -1,5 +1,4 @@
 import CasebookModel
-import CasebookUI
 
 // Plain-text tables for the command line. Cells are made safe (VisibleText) and measured in
 // terminal columns with the screen's TextWidth, so Korean names (박진혁: 6 columns) line up; long
