@@ -71,6 +71,12 @@ extension App {
             state.overlay = .picker(Picker(purpose: .supportAttribution(ids: ids, actor: actor, confidence: confidence, basis: basis),
                                            title: "Which source supports it", items: [Picker.Item(id: Picker.noSourceID, label: "(no source)")] + sources))
         case .editNote(let id, let noteID): done(perform(.editNote(id: id, noteID: noteID, text: text)), prompt)
+        case .saveSummary(let format):
+            guard let hooks = summaries, let c = loaded?.store.content else { return }
+            do { state.say(try hooks.save(c, format, text)) } catch {
+                state.say("\(error)", error: true)
+                state.prompt = prompt
+            }
         case .confirmDelete, .confirmDeleteNote: break
         }
     }

@@ -21,6 +21,8 @@ public final class App {
     public var externalEditor: ((String) -> String?)?
     /// Gives the terminal to another program for the duration of a call (set by `run`).
     var suspendForEditor: (() -> Void) -> Void = { $0() }
+    /// Renders, saves and prints summaries (set by the command line, which owns files and lp).
+    public var summaries: SummaryHooks?
 
     public init(file: String, registry: CommandRegistry = .standard, theme: Theme, themeNames: [String] = [],
                 loadTheme: @escaping (String) throws -> Theme = { _ in Theme.mono }) {
@@ -74,6 +76,7 @@ public final class App {
         case .undo: step(undo: true); effect = .none
         case .redo: step(undo: false); effect = .none
         case .externalNote: noteInExternalEditor(); effect = .redraw
+        case .summary: openSummary()
         default: break
         }
         var p = state.current
@@ -115,6 +118,8 @@ public final class App {
             }
         case .history, .picker, .form:
             return handleEditingOverlay(overlay, key)
+        case .preview:
+            handlePreview(key, m)
         case .frequency(let table, let selection, let scroll):
             switch key {
             case .char("j"), .down: state.overlay = .frequency(table, selection: min(max(0, table.rows.count - 1), selection + 1), scroll: scroll)

@@ -70,6 +70,8 @@ extension CommandRegistry {
             Command("clear-marks", keys: [.char("U")], help: "Clear the marks", enabled: inList) { s, _ in s.clearMarks(); return .none },
             Command("undo", keys: [.char("u")], help: "Undo the last edit (even one from an earlier session)", footer: "undo", enabled: hasCase) { _, _ in .undo },
             Command("redo", keys: [.ctrl("r")], help: "Redo the last undone edit", enabled: hasCase) { _, _ in .redo },
+            Command("summary", keys: [.char("P")], help: "Preview the case summary; print it, or save it as text, Markdown or HTML",
+                    footer: "summary", enabled: hasCase) { _, _ in .summary },
             Command("history", keys: [.char("@")], help: "The history: who changed what, when; Enter goes to the record", enabled: hasCase) { s, _ in
                 s.overlay = .history(selection: 0)
                 return .none

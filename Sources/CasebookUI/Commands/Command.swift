@@ -9,6 +9,8 @@ public enum Effect: Sendable, Equatable {
     case redo
     /// Write a long note for the targets in $EDITOR.
     case externalNote
+    /// Show the case summary (P).
+    case summary
 }
 
 /// The size of the list area, which paging and scrolling need.

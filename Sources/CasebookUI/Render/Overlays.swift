@@ -52,6 +52,12 @@ enum Overlays {
             }
         case .frequency(let table, let selection, _):
             drawFrequency(table, selection: selection, layout, theme, into: &g)
+        case .preview(let lines, let scroll):
+            let r = Layout.Rect(x: 1, y: 2, width: layout.width - 2, height: layout.height - 4)
+            frame(r, title: "Summary: p prints, t m h save as text, Markdown, HTML; j k PgDn scroll; Esc closes", theme, into: &g)
+            for (row, line) in lines.dropFirst(scroll).prefix(r.height - 2).enumerated() {
+                g.put(TextWidth.truncate(line, to: r.width - 4, ellipsis: theme.glyphs.ellipsis), x: r.x + 2, y: r.y + 1 + row, role: .overlay)
+            }
         case .history(let selection):
             EditOverlays.drawHistory(s.history, selection: selection, layout, theme, into: &g)
         case .picker(let picker):

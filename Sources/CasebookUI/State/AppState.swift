@@ -17,6 +17,8 @@ public struct Prompt: Sendable, Equatable {
         case confidence(ids: [String], actor: String)
         case editNote(id: String, noteID: String)
         case confirmDeleteNote(id: String, noteID: String)
+        /// Where to save the summary, in a form: text, markdown or html.
+        case saveSummary(format: String)
 
         /// Answered with one key, y or anything else.
         var isConfirmation: Bool {
@@ -96,6 +98,8 @@ public enum Overlay: Sendable, Equatable {
     case history(selection: Int)
     case picker(Picker)
     case form(Form)
+    /// The printable summary, one line per row, and how far it is scrolled.
+    case preview(lines: [String], scroll: Int)
 }
 
 /// Everything the screen shows, as a value: rendering is a pure function of it.

@@ -44,34 +44,13 @@ struct SummaryCommand: ParsableCommand {
     func run() throws {
         guard (40...400).contains(width) else { throw CLIError("--width must be between 40 and 400") }
         let summary = try options.summary(of: file)
-        let text: String = switch format {
-        case .text: TextRenderer(width: width).render(summary)
-        case .markdown: MarkdownRenderer().render(summary)
-        case .html: HTMLRenderer().render(summary)
-        }
+        let text = SummaryOutput.render(summary, format, width: width)
         guard let output else {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        if Self.sameFile(output, file) { throw CLIError("\(output): refusing to overwrite the case file itself") }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw CLIError("\(output): cannot write: \(error.localizedDescription)")
-        }
+        try SummaryOutput.write(text, to: output, caseFile: file)
         say("\(VisibleText.line(output)): \(format.rawValue) summary written")
-    }
-
-    /// Whether two paths name the same file (after symlinks; the same inode if both exist).
-    static func sameFile(_ a: String, _ b: String) -> Bool {
-        let ua = URL(fileURLWithPath: a).resolvingSymlinksInPath().standardizedFileURL
-        let ub = URL(fileURLWithPath: b).resolvingSymlinksInPath().standardizedFileURL
-        if ua.path == ub.path { return true }
-        let fm = FileManager.default
-        guard let x = try? fm.attributesOfItem(atPath: ua.path), let y = try? fm.attributesOfItem(atPath: ub.path),
-              let ix = x[.systemFileNumber] as? NSNumber, let iy = y[.systemFileNumber] as? NSNumber,
-              let dx = x[.systemNumber] as? NSNumber, let dy = y[.systemNumber] as? NSNumber else { return false }
-        return ix == iy && dx == dy
     }
 }
 
@@ -90,42 +69,8 @@ struct PrintCommand: ParsableCommand {
         if let copies, !(1...100).contains(copies) { throw CLIError("--copies must be between 1 and 100") }
         if let printer, printer.isEmpty || printer.hasPrefix("-") { throw CLIError("--printer: not a printer name") }
         let summary = try options.summary(of: file)
-        let text = TextRenderer().render(summary)
-        guard let lp = Self.findExecutable("lp") else {
-            throw CLIError("lp was not found on PATH, so nothing was printed; save the summary and print it another way: "
-                + "casebook summary \(file) --format text --output case.txt")
-        }
-        var args: [String] = []
-        if let printer { args += ["-d", printer] }
-        if let copies { args += ["-n", String(copies)] }
-        args += ["-t", "Casebook: " + VisibleText.line(summary.title)]
-        let p = Process()
-        p.executableURL = lp
-        p.arguments = args
-        let input = Pipe()
-        p.standardInput = input
-        do { try p.run() } catch { throw CLIError("cannot run \(lp.path): \(error.localizedDescription)") }
-        // lp exiting early must give an error here, not kill us with SIGPIPE.
-        signal(SIGPIPE, SIG_IGN)
-        let written = Result { try input.fileHandleForWriting.write(contentsOf: Data(text.utf8)) }
-        try? input.fileHandleForWriting.close()
-        p.waitUntilExit()
-        if case .failure(let e) = written, p.terminationStatus == 0 { throw CLIError("lp did not take the whole summary: \(e)") }
-        guard p.terminationStatus == 0 else { throw CLIError("lp failed (exit status \(p.terminationStatus)); nothing may have been printed") }
-        say("\(VisibleText.line(file)): sent to \(printer.map(VisibleText.line) ?? "the default printer") with lp")
-    }
-
-    /// The first executable called `name` in the directories of $PATH.
-    static func findExecutable(_ name: String) -> URL? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for dir in path.split(separator: ":", omittingEmptySubsequences: true) {
-            let candidate = URL(fileURLWithPath: String(dir)).appendingPathComponent(name)
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDir), !isDir.boolValue,
-               FileManager.default.isExecutableFile(atPath: candidate.path) {
-                return candidate
-            }
-        }
-        return nil
+        let sent = try SummaryOutput.sendToLP(TextRenderer().render(summary), title: summary.title, printer: printer, copies: copies,
+                                              file: file)
+        say(sent)
     }
 }

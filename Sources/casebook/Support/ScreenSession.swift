@@ -1,4 +1,6 @@
 import ArgumentParser
+import CasebookModel
+import CasebookReport
 import CasebookStore
 import CasebookTerminal
 import CasebookUI
@@ -34,12 +36,30 @@ enum ScreenSession {
                       loadTheme: { try ThemeLoader.load(name: $0, searchPaths: paths) })
         app.author = Session.author
         app.externalEditor = { ExternalEditor.edit($0, environment: env) }
+        app.summaries = summaryHooks(file: file)
         let loader = CaseLoader(path: file, readOnly: options.readOnly)
         let failure = app.run(terminal: terminal, loader: loader, suspend: { raise(SIGTSTP) })
         let closeFailure = app.close()
         terminal.close()
         if let failure { throw CLIError(failure) }
         if let closeFailure { throw CLIError(closeFailure) }
+    }
+
+    /// P on screen: the same summaries, files and lp as `casebook summary` and `casebook print`.
+    static func summaryHooks(file: String) -> SummaryHooks {
+        let author = Session.author
+        func summary(_ c: Case) -> Summary { Summary(case: c, options: SummaryOptions(generated: Session.now, author: author, maxMarking: nil)) }
+        return SummaryHooks(
+            text: { c, width in TextRenderer(width: width).render(summary(c)) },
+            save: { c, format, path in
+                let form = SummaryFormat(rawValue: format) ?? .text
+                try SummaryOutput.write(SummaryOutput.render(summary(c), form), to: path, caseFile: file)
+                return "Saved the \(format) summary to \(VisibleText.line(path))"
+            },
+            print: { c in
+                let s = summary(c)
+                return try SummaryOutput.sendToLP(TextRenderer().render(s), title: s.title, printer: nil, copies: nil, file: file)
+            })
     }
 
     /// The starting theme, the names T cycles through, and where themes are looked for.
