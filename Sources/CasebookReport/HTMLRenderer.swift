@@ -39,7 +39,8 @@ public struct HTMLRenderer: Sendable {
     table { border-collapse: collapse; width: 100%; margin: .6em 0; font-size: 9pt; }
     thead { display: table-header-group; }
     tr { break-inside: avoid; page-break-inside: avoid; }
-    th, td { border: 1px solid #bbb; padding: .2em .4em; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+    th, td { border: 1px solid #bbb; padding: .2em .4em; text-align: left; vertical-align: top; overflow-wrap: break-word; }
+    th { white-space: nowrap; }
     th { background: #eee; }
     td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     sup { font-size: 7pt; }
