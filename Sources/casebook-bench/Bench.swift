@@ -4,7 +4,8 @@ import CasebookTesting
 import CasebookUI
 import Foundation
 
-// Prints how long the screen's work takes on a synthetic case of N transfers: opening, the first
+// Prints how long the screen's work takes on a synthetic case of N transfers (SyntheticCase, as
+// `casebook generate` writes it): opening, the first
 // frame, keystrokes, search, filter, sort, frequency, and an annotation made durable. Each figure
 // is the median of several runs, with min and max. Run in release mode:
 //

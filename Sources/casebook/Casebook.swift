@@ -13,7 +13,7 @@ struct Casebook: ParsableCommand {
         commands are undoable and recorded with their author ($CASEBOOK_AUTHOR, else git's user.name, else $USER).
         """,
         subcommands: [
-            OpenCommand.self, NewCommand.self, DemoCommand.self, CheckCommand.self, ListCommand.self, ShowCommand.self,
+            OpenCommand.self, NewCommand.self, DemoCommand.self, GenerateCommand.self, CheckCommand.self, ListCommand.self, ShowCommand.self,
             NoteCommand.self, TagCommand.self, UntagCommand.self, CiteCommand.self, AttributeCommand.self,
             SetCommand.self, UndoCommand.self, RedoCommand.self, HistoryCommand.self, CompactCommand.self,
             SummaryCommand.self, PrintCommand.self,
