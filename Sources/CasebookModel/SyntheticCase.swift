@@ -1,8 +1,9 @@
 // A deterministic synthetic case for benchmarks and demos at scale: exchange hacks, an apparatus
 // of groups and people (Korean names among them), victim exchanges, mixers and OTC brokers, and a
 // ledger of laundering chains. Each theft starts a chain that splits and hops through fresh
-// wallets (bech32 BTC or 40-hex ETH addresses) until it ends in a cash-out, a mixer or a
-// stockpile; amounts are exact and split so what leaves a wallet never exceeds what entered it.
+// wallets (bech32 BTC or 40-hex ETH addresses), two hops in three landing in one of the group's
+// consolidation wallets, until it ends in a cash-out, a mixer or a stockpile. Amounts are exact,
+// and each hop moves no more than its chain brought in, so no wallet sends more than it received.
 // The same seed gives the same case, byte for byte.
 
 public enum SyntheticCase {
@@ -55,6 +56,14 @@ public enum SyntheticCase {
                                     attributions: [Attribution(actor: owner, confidence: confidence)])))
             return id
         }
+        var pools: [String: [String]] = [:]   // group + asset -> consolidation wallets
+        func hopWallet(_ asset: String, _ group: String) -> String {
+            let key = group + asset
+            if let pool = pools[key], pool.count >= 8, r.below(3) != 0 { return pool[r.below(pool.count)] }
+            let id = wallet(asset, owner: group, confidence: 40 + r.below(50))
+            pools[key, default: []].append(id)
+            return id
+        }
         var made = 0
         var incident = 0
         while made < count {
@@ -84,7 +93,7 @@ public enum SyntheticCase {
                 let to: String = switch kind {
                 case .cashOut: r.below(2) == 0 ? "act-otc" : "act-exchange-\(r.below(exchanges.count))"
                 case .mixer: "act-mixer"
-                default: wallet(asset, owner: group, confidence: 40 + r.below(50))
+                default: hopWallet(asset, group)
                 }
                 let moved = step == 0 || last ? amount : amount - amount / Int128(3 + r.below(8))
                 clock.second += 600 + r.below(20_000)
