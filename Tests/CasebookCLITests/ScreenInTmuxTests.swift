@@ -61,12 +61,7 @@ import Testing
         // The pane's shell runs casebook in the foreground; a second tmux command sends it SIGTERM.
         let t = try TmuxSession(folder: cli.folder, width: 100, height: 30, command: "\(env) '\(CLI.executable)' case.case.json")
         try t.waitFor("DPRK exchange hacks")
-        let pid = try t.tmux(["display-message", "-p", "-t", "t", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let kill = Process()
-        kill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
-        kill.arguments = ["-TERM", "-P", pid, "-f", "casebook"]
-        try kill.run()
-        kill.waitUntilExit()
+        try t.signalCasebook("TERM")
         let screen = try t.waitFor("EXIT=")
         let stty = screen.components(separatedBy: "EXIT=").last ?? ""
         #expect(stty.contains(" icanon") && !stty.contains("-icanon"), "\(screen)")
@@ -94,12 +89,7 @@ import Testing
         try t.keys("Enter")
         try t.waitFor("Saved: Tag 3 transfers 'follow-up'")
         // The process dies without warning: no quit, no compaction.
-        let pid = try t.tmux(["display-message", "-p", "-t", "t", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let kill = Process()
-        kill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
-        kill.arguments = ["-KILL", "-P", pid, "-f", "casebook"]
-        try kill.run()
-        kill.waitUntilExit()
+        try t.signalCasebook("KILL")
         try t.waitFor("EXIT=")
         #expect(FileManager.default.fileExists(atPath: cli.path("case.case.json.journal")), "the edits were only in the journal")
 

@@ -37,6 +37,16 @@ final class TmuxSession {
         return (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
     }
 
+    /// Sends a signal (TERM, KILL ...) to the casebook running in the pane's shell.
+    func signalCasebook(_ signal: String) throws {
+        let pid = try tmux(["display-message", "-p", "-t", "t", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let kill = Process()
+        kill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+        kill.arguments = ["-" + signal, "-P", pid, "-f", "casebook"]
+        try kill.run()
+        kill.waitUntilExit()
+    }
+
     func keys(_ keys: String...) throws { try tmux(["send-keys", "-t", "t"] + keys) }
     func type(_ text: String) throws { try tmux(["send-keys", "-t", "t", "-l", text]) }
     func resize(_ w: Int, _ h: Int) throws { try tmux(["resize-window", "-t", "t", "-x", "\(w)", "-y", "\(h)"]) }
