@@ -25,11 +25,6 @@ public struct CaseView: Sendable {
         rebuild()
     }
 
-    public mutating func replace(_ content: Case) {
-        self.content = content
-        rebuild()
-    }
-
     /// Lets go of the case's storage (keeping the indexes) so the store can change it in place
     /// without copying it; `replace` takes it back.
     public mutating func releaseContent() {
