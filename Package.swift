@@ -2,6 +2,7 @@
 // Casebook: a keyboard-driven terminal workbench for state-sponsored crypto-crime cases.
 // Layers (DESIGN.md), each importing only those below it:
 //   casebook -> CasebookTerminal -> CasebookUI -> CasebookStore -> CasebookModel
+//   casebook -> CasebookInterop (STIX, CSV, address lists) -> CasebookReport (TLP) -> CasebookStore
 // CNcursesw is the C shim only CasebookTerminal imports; CasebookTesting is the headless terminal for tests.
 import PackageDescription
 
@@ -14,6 +15,7 @@ let package = Package(
         .library(name: "CasebookStore", targets: ["CasebookStore"]),
         .library(name: "CasebookUI", targets: ["CasebookUI"]),
         .library(name: "CasebookReport", targets: ["CasebookReport"]),
+        .library(name: "CasebookInterop", targets: ["CasebookInterop"]),
         .library(name: "CasebookTesting", targets: ["CasebookTesting"]),
     ],
     dependencies: [
@@ -25,6 +27,7 @@ let package = Package(
         .target(name: "CasebookStore", dependencies: ["CasebookModel"]),
         .target(name: "CasebookUI", dependencies: ["CasebookModel", "CasebookStore"]),
         .target(name: "CasebookReport", dependencies: ["CasebookModel", "CasebookStore"]),
+        .target(name: "CasebookInterop", dependencies: ["CasebookModel", "CasebookStore", "CasebookReport"]),
         .target(
             name: "CNcursesw",
             cSettings: [.define("NCURSES_WIDECHAR", to: "1"), .define("_XOPEN_SOURCE_EXTENDED", to: "1")],
@@ -35,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "casebook",
             dependencies: [
-                "CasebookModel", "CasebookStore", "CasebookUI", "CasebookTerminal", "CasebookReport",
+                "CasebookModel", "CasebookStore", "CasebookUI", "CasebookTerminal", "CasebookReport", "CasebookInterop",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Resources/demo.case.json")]
@@ -57,6 +60,11 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["__Snapshots__"]
+        ),
+        .testTarget(
+            name: "CasebookInteropTests",
+            dependencies: ["CasebookInterop", "CasebookStore", "CasebookModel", "CasebookReport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "CasebookTerminalTests", dependencies: ["CasebookTerminal", "CasebookUI"]),
         .testTarget(

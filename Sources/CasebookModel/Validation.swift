@@ -55,7 +55,7 @@ extension Case {
         func attributions(_ list: [Attribution], _ owner: String) {
             for (i, a) in list.enumerated() {
                 ref(a.actor, [.actor], owner, "attributions[\(i)].actor")
-                if !(0...100).contains(a.confidence) {
+                if !(0...100).contains(a.confidence) && a.isConfidenceKnown {
                     problems.append(Problem(recordID: owner, field: "attributions[\(i)].confidence",
                                             message: "\(a.confidence) is outside 0-100"))
                 }

@@ -118,7 +118,7 @@ extension Summary {
         incidents.append(IncidentRow(
             id: i.id, date: i.started ?? "", title: i.title, victim: name(i.victim), kind: i.kind.rawValue,
             usd: i.lossUSD, losses: i.losses.map { AssetAmount(asset: $0.asset, amount: $0.amount) },
-            status: i.status.rawValue, attributions: ranked.map { "\(name($0.actor)) (\($0.level.rawValue) \($0.confidence))" },
+            status: i.status.rawValue, attributions: ranked.map { "\(name($0.actor)) (\($0.confidenceLabel))" },
             isAggregate: i.isAggregate, notes: notes))
     }
 }

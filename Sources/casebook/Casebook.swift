@@ -16,7 +16,7 @@ struct Casebook: ParsableCommand {
             OpenCommand.self, NewCommand.self, DemoCommand.self, GenerateCommand.self, CheckCommand.self, ListCommand.self, ShowCommand.self,
             NoteCommand.self, TagCommand.self, UntagCommand.self, CiteCommand.self, AttributeCommand.self,
             SetCommand.self, UndoCommand.self, RedoCommand.self, HistoryCommand.self, CompactCommand.self,
-            SummaryCommand.self, PrintCommand.self,
+            SummaryCommand.self, PrintCommand.self, ImportCommand.self, ExportCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

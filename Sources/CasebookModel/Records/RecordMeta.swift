@@ -53,7 +53,8 @@ public struct Citation: Sendable, Hashable {
 /// A claim that an actor is behind an incident or controls a wallet, with STIX-scale confidence.
 public struct Attribution: Sendable, Hashable {
     public var actor: String
-    /// 0-100 as in STIX 2.1; see `ConfidenceLevel`.
+    /// 0-100 as in STIX 2.1 (see `ConfidenceLevel`), or `Attribution.unknownConfidence` when the
+    /// source made the claim without stating a confidence (a STIX relationship with none).
     public var confidence: Int
     public var basis: String?
     public var sources: [Citation]
@@ -66,6 +67,15 @@ public struct Attribution: Sendable, Hashable {
     }
 
     public var level: ConfidenceLevel { ConfidenceLevel(confidence) }
+
+    /// STIX: "if the confidence property is not present, the confidence of the content is
+    /// unspecified", which is not the same as 0 ("none"); the case file omits the field then.
+    public static let unknownConfidence = -1
+
+    public var isConfidenceKnown: Bool { confidence != Attribution.unknownConfidence }
+
+    /// "high 90", or "unknown" when no confidence was stated.
+    public var confidenceLabel: String { isConfidenceKnown ? "\(level.rawValue) \(confidence)" : "unknown" }
 }
 
 extension Array where Element == Attribution {
@@ -75,13 +85,15 @@ extension Array where Element == Attribution {
     }
 }
 
-/// The STIX 2.1 "None / Low / Med / High" scale: 0, 1-29, 30-69, 70-100.
+/// The STIX 2.1 "None / Low / Med / High" scale: 0, 1-29, 30-69, 70-100; `unknown` when the
+/// source stated none (`Attribution.unknownConfidence`).
 public enum ConfidenceLevel: String, Sendable, CaseIterable {
-    case none, low, moderate, high
+    case unknown, none, low, moderate, high
 
     public init(_ value: Int) {
         switch value {
-        case ...0: self = .none
+        case ..<0: self = .unknown
+        case 0: self = .none
         case 1..<30: self = .low
         case 30..<70: self = .moderate
         default: self = .high

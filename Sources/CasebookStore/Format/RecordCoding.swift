@@ -100,7 +100,7 @@ enum RecordCoding {
     static func encode(_ a: Attribution) -> JSONValue {
         var o = JSONObject()
         o.add("actor", a.actor)
-        o.add("confidence", .number(String(a.confidence)))
+        if a.isConfidenceKnown { o.add("confidence", .number(String(a.confidence))) }
         o.add("basis", a.basis)
         o.add("sources", array: a.sources.map(encode))
         return .object(o)
@@ -172,7 +172,7 @@ enum RecordCoding {
     }
 
     static func attribution(_ r: inout FieldReader) throws(FormatError) -> Attribution {
-        Attribution(actor: try r.string("actor"), confidence: try r.int("confidence"), basis: try r.optString("basis"),
+        Attribution(actor: try r.string("actor"), confidence: try r.optInt("confidence") ?? Attribution.unknownConfidence, basis: try r.optString("basis"),
                     sources: try r.objects("sources", citation))
     }
 }

@@ -3,8 +3,8 @@
 // (C0 and C1 controls, DEL, the line and paragraph separators), so `cat case.json` is safe.
 // Slashes and non-ASCII text (박진혁) are written as they are, for people reading with jq.
 
-enum JSONWriter {
-    static func write(_ value: JSONValue, into out: inout String) {
+public enum JSONWriter {
+    public static func write(_ value: JSONValue, into out: inout String) {
         switch value {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -29,7 +29,7 @@ enum JSONWriter {
         }
     }
 
-    static func string(_ value: JSONValue) -> String {
+    public static func string(_ value: JSONValue) -> String {
         var out = ""
         write(value, into: &out)
         return out

@@ -16,7 +16,7 @@ extension PaneKind {
 
     static func confidence(_ a: Attribution?, _ v: CaseView) -> String {
         guard let a else { return "" }
-        return safe(v.name(a.actor)) + " (\(a.level.rawValue) \(a.confidence))"
+        return safe(v.name(a.actor)) + " (\(a.confidenceLabel))"
     }
 
     static let incidentColumns: [Column] = [
@@ -39,7 +39,7 @@ extension PaneKind {
         if let i = columns.firstIndex(where: { $0.id == "attribution" }) {
             columns[i].keepSuffix = { r, _ in
                 guard case .incident(let inc) = r, let a = inc.strongestAttribution else { return "" }
-                return " (\(a.level.rawValue) \(a.confidence))"
+                return " (\(a.confidenceLabel))"
             }
         }
         return columns

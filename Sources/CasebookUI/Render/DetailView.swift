@@ -82,7 +82,7 @@ public enum DetailView {
         if let list = record.attributions, !list.isEmpty {
             section("Attributions")
             for a in list.sorted(by: { $0.confidence > $1.confidence }) {
-                text("\(view.name(a.actor)) [\(a.actor)]: \(a.level.rawValue) (\(a.confidence))")
+                text("\(view.name(a.actor)) [\(a.actor)]: " + (a.isConfidenceKnown ? "\(a.level.rawValue) (\(a.confidence))" : "confidence unknown"))
                 if let basis = a.basis { text("basis: " + basis, indent: 4, role: .dim) }
                 for s in a.sources { text("source: " + citation(s), indent: 4, role: .dim) }
             }

@@ -100,7 +100,7 @@ enum PaneView {
         case "attribution":
             guard case .incident(let i) = record, let a = i.strongestAttribution else { return .text }
             switch a.level {
-            case .none: return .confidenceNone
+            case .none, .unknown: return .confidenceNone
             case .low: return .confidenceLow
             case .moderate: return .confidenceModerate
             case .high: return .confidenceHigh

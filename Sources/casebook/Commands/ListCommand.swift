@@ -64,7 +64,7 @@ enum Listing {
 
     static func attribution(_ c: Case, _ a: Attribution?) -> String? {
         guard let a else { return nil }
-        return "\(name(c, a.actor) ?? a.actor) (\(a.level.rawValue), \(a.confidence))"
+        return "\(name(c, a.actor) ?? a.actor) (" + (a.isConfidenceKnown ? "\(a.level.rawValue), \(a.confidence)" : "confidence unknown") + ")"
     }
 
     static func table(_ c: Case, _ kind: RecordKind, _ records: [AnyRecord]) -> Table {

@@ -1,0 +1,50 @@
+import CasebookModel
+import CasebookReport
+
+// The funds ledger as CSV, in the columns `casebook import` reads back to the same transfers:
+//   id,time,from,from_chain,from_address,to,to_chain,to_address,asset,amount,usd,rate_source,
+//   tx_hash,incident,kind,basis,tags
+// `from`/`to` are record ids; the chain and address columns let a case that lacks the wallets make
+// them. Amounts are exact decimal text. A field a spreadsheet would run as a formula (starting with
+// = + - @) is guarded with a leading apostrophe, which the import removes again.
+
+public enum LedgerExporter {
+    public static let header = ["id", "time", "from", "from_chain", "from_address", "to", "to_chain", "to_address",
+                                "asset", "amount", "usd", "rate_source", "tx_hash", "incident", "kind", "basis", "tags"]
+
+    /// The CSV text, transfers in time order (then id); `withheld` counts those left out by marking.
+    public static func csv(_ c: Case, maxMarking: TLP? = nil) -> (text: String, withheld: Int) {
+        var out = header.joined(separator: ",") + "\r\n"
+        let caseLevel = TLP.level(of: c.info.marking)
+        var withheld = 0
+        let transfers = c.transfers.values.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
+        for t in transfers {
+            if let maxMarking, (t.meta.marking.map { TLP.level(of: $0) } ?? caseLevel) > maxMarking {
+                withheld += 1
+                continue
+            }
+            let from = c.wallets[t.from], to = c.wallets[t.to]
+            let fields: [String] = [
+                t.id, t.time, t.from, from?.chain ?? "", from?.address ?? "", t.to, to?.chain ?? "", to?.address ?? "",
+                t.asset, t.amount.description, t.usd?.description ?? "", t.rateSource ?? "", t.txHash ?? "",
+                t.incident ?? "", t.kind.rawValue, t.basis.rawValue, t.meta.tags.joined(separator: " "),
+            ]
+            out += fields.map(field).joined(separator: ",") + "\r\n"
+        }
+        return (out, withheld)
+    }
+
+    /// One field, quoted when it holds a delimiter, quote or line break, and guarded against formulas.
+    static func field(_ raw: String) -> String {
+        var s = raw
+        if let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { s = "'" + s }
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Undoes `field`'s formula guard.
+    static func unguarded(_ s: String) -> String {
+        guard s.hasPrefix("'"), let second = s.unicodeScalars.dropFirst().first, "=+-@\t\r".unicodeScalars.contains(second) else { return s }
+        return String(s.dropFirst())
+    }
+}
