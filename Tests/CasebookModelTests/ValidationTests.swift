@@ -150,14 +150,14 @@ struct ValidationTests {
 
     // MARK: Confidence, dates, required text
 
-    @Test("confidence outside 0-100", arguments: [101, -1, 1000])
+    @Test("confidence outside 0-100 (other than the unknown marker)", arguments: [101, -2, 1000])
     func confidence(value: Int) {
         let found = problems { $0.wallets["w-b"]!.attributions[0].confidence = value }
         #expect(found == [Problem(recordID: "w-b", field: "attributions[0].confidence",
                                   message: "\(value) is outside 0-100")])
     }
 
-    @Test("confidence at the ends of the scale is fine", arguments: [0, 100])
+    @Test("confidence at the ends of the scale, or unknown, is fine", arguments: [0, 100, Attribution.unknownConfidence])
     func confidenceBounds(value: Int) {
         #expect(problems { $0.wallets["w-b"]!.attributions[0].confidence = value } == [])
     }
