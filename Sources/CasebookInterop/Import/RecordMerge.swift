@@ -37,7 +37,12 @@ enum RecordMerge {
             new.meta = meta
             return .incident(new)
         case (.wallet(let old), .wallet(var new)):
-            new.label = new.label ?? old.label
+            // The same address in another letter case: the spelling already held stays.
+            if Addresses.key(new.address, chain: new.chain) == Addresses.key(old.address, chain: old.chain) {
+                new.address = old.address
+                new.chain = old.chain
+            }
+            new.label = old.label ?? new.label
             new.attributions = mergeAttributions(old.attributions, new.attributions)
             new.meta = meta
             return .wallet(new)
