@@ -43,7 +43,9 @@ extension AddressListImporter {
             guard existing.kind == .wallet else { throw ValueError("\(id) is already a \(existing.kind.rawValue) in the case") }
             meta.created = existing.meta.created
         }
-        let wallet = Wallet(meta: meta, chain: chain, address: address, label: label, attributions: attributions)
+        // A label that named the owner says nothing the owner does not; the address reads better.
+        let walletLabel = value("owner", row, columns) == nil && owner != nil ? nil : label
+        let wallet = Wallet(meta: meta, chain: chain, address: address, label: walletLabel, attributions: attributions)
         if case .wallet(let held)? = batch.record(id: id), held.address != address {
             // The same address twice in the list, in two letter cases: one wallet.
             result.notices.append("\(address) (line \(row.line)) is the same wallet as \(held.address)")
