@@ -62,7 +62,7 @@ struct StixImportTests {
         let note = try #require(lotus.meta.notes.first { $0.id == "note--00000000-0000-4000-8000-000000000050" })
         #expect(note.author == "Analyst Kim" && note.time == "2021-02-02T10:00:00.000Z")
         #expect(note.text == "Wallet reuse\n\nThe same deposit addresses appear in both thefts.")
-        let uses = try #require(lotus.meta.notes.first { $0.id == "note-stix-uses" })
+        let uses = try #require(lotus.meta.notes.first { $0.id.hasPrefix("note-uses-") })
         #expect(uses.text.contains("Malware: LotusLoader.") && uses.text.contains("T1566.002 Spearphishing Link"))
         let bundleSource = try #require(c.sources["src-11111111-1111-4111-8111-111111111111"])
         #expect(bundleSource.title == "Example Intel: STIX 2.1 bundle small-bundle.json")

@@ -15,14 +15,10 @@ public enum LedgerExporter {
     /// The CSV text, transfers in time order (then id); `withheld` counts those left out by marking.
     public static func csv(_ c: Case, maxMarking: TLP? = nil) -> (text: String, withheld: Int) {
         var out = header.joined(separator: ",") + "\r\n"
-        let caseLevel = TLP.level(of: c.info.marking)
-        var withheld = 0
+        // Withheld wallets and incidents must not show through a transfer's columns either.
+        let (c, withheld) = CaseExport.filtered(c, maxMarking: maxMarking)
         let transfers = c.transfers.values.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
         for t in transfers {
-            if let maxMarking, (t.meta.marking.map { TLP.level(of: $0) } ?? caseLevel) > maxMarking {
-                withheld += 1
-                continue
-            }
             let from = c.wallets[t.from], to = c.wallets[t.to]
             let fields: [String] = [
                 t.id, t.time, t.from, from?.chain ?? "", from?.address ?? "", t.to, to?.chain ?? "", to?.address ?? "",
@@ -36,7 +32,8 @@ public enum LedgerExporter {
 
     /// One field, quoted when it holds a delimiter, quote or line break, and guarded against formulas.
     static func field(_ raw: String) -> String {
-        var s = raw
+        // Control characters never reach a terminal or a spreadsheet raw.
+        var s = VisibleText.line(raw)
         if let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { s = "'" + s }
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -12,6 +12,11 @@ extension LedgerImporter {
             }
             return raw
         }
+        // Casebook's own layout names records by id: an id the case lacks, with no address
+        // beside it, is missing, not an address.
+        if layout.kind == .casebook, explicitAddress == nil {
+            throw ValueError("\(field.rawValue): \(VisibleText.line(raw)) is not in the case (import its records first)")
+        }
         let address = explicitAddress ?? raw
         if let p = Addresses.problem(address) { throw ValueError("\(field.rawValue): " + p) }
         let walletChain = chain.isEmpty ? (Addresses.guessChain(address) ?? "") : chain
@@ -19,11 +24,15 @@ extension LedgerImporter {
             throw ValueError("\(field.rawValue): no chain for \(VisibleText.line(address)); pass --set chain=BTC (or a chain column)")
         }
         if let id = wallets.find(address, chain: walletChain) { return id }
+        try refuseControls(walletChain, "chain")
         let id = explicitAddress != nil ? raw : Addresses.walletID(address, chain: walletChain)
         if let p = Addresses.problem(id) { throw ValueError("\(field.rawValue): " + p) }
         let wallet = Wallet(meta: RecordMeta(id: id, created: now), chain: walletChain, address: address,
                             label: value(labelField, row))
-        guard batch.put(.wallet(wallet)) else { throw ValueError("\(field.rawValue): \(id) is already used by another kind of record") }
+        if let other = target.record(id: id) ?? batch.record(id: id), other.kind != .wallet {
+            throw ValueError("\(field.rawValue): \(id) is already used by a \(other.kind.rawValue)")
+        }
+        pendingWallets.append(wallet)
         wallets.add(address, chain: walletChain, id: id)
         return id
     }
@@ -42,9 +51,10 @@ extension LedgerImporter {
 extension ExactDecimal {
     /// The exact product, or nil if it does not fit.
     func multiplied(by other: ExactDecimal) -> ExactDecimal? {
-        let (units, overflow) = normalized.units.multipliedReportingOverflow(by: other.normalized.units)
-        guard !overflow else { return nil }
-        return ExactDecimal(units: units, scale: normalized.scale + other.normalized.scale)
+        let a = normalized, b = other.normalized
+        let (units, overflow) = a.units.multipliedReportingOverflow(by: b.units)
+        guard !overflow, a.scale + b.scale <= 38 else { return nil }
+        return ExactDecimal(units: units, scale: a.scale + b.scale)
     }
 
     /// Rounded half away from zero to two decimals (a USD value computed from a price).

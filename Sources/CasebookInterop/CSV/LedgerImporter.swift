@@ -18,6 +18,10 @@ struct LedgerImporter {
     var result = ImportResult()
     var wallets: WalletIndex
     var occurrences: [String: Int] = [:]
+    /// The file separates fields with semicolons: a lone comma in a number is a decimal comma.
+    var decimalComma = false
+    /// Wallets the current row would make; they go in only if the row does.
+    var pendingWallets: [Wallet] = []
 
     static func read(_ bytes: [UInt8], fileName: String, into target: Case, options: ImportOptions,
                      now: String) throws(ImportError) -> (ImportBatch, ImportResult) {
@@ -30,10 +34,17 @@ struct LedgerImporter {
         let layout = try LedgerLayout(header: header.fields, map: options.map)
         var importer = LedgerImporter(target: target, options: options, now: now, layout: layout,
                                       assets: target.assetTable, wallets: WalletIndex(target))
+        importer.decimalComma = CSVReader.guessDelimiter(bytes[...]) == UInt8(ascii: ";")
         try importer.requireColumns(header: header.fields)
         for row in rows.dropFirst() {
+            importer.pendingWallets = []
             do throws(ValueError) { try importer.importRow(row) } catch {
                 importer.result.failures.append(ImportIssue(line: row.line, reason: error.message))
+            }
+            // Roll back the wallets of a failed row: lookups must not find them.
+            if !importer.pendingWallets.isEmpty, importer.result.failures.last?.line == row.line {
+                importer.wallets = WalletIndex(target)
+                for case .wallet(let w) in importer.batch.records { importer.wallets.add(w.address, chain: w.chain, id: w.id) }
             }
         }
         importer.result.notices.insert("read as \(layout.kind.rawValue)", at: 0)
@@ -89,7 +100,10 @@ struct LedgerImporter {
             usd = try parse(u, "usd")
         } else if let priceText = value(.price, row) {
             let price = try parse(priceText, "price")
-            usd = amount.multiplied(by: price)?.roundedToCents
+            guard let product = amount.multiplied(by: price) else {
+                throw ValueError("usd: \(amount) × price \(price) has more digits than Casebook holds exactly")
+            }
+            usd = product.roundedToCents
             rateSource = rateSource ?? "explorer's historical price (\(asset)/USD \(price))"
         }
         if let usd, let p = assets.problem(amount: usd, asset: "USD") { throw ValueError("usd \(p)") }
@@ -101,20 +115,41 @@ struct LedgerImporter {
             throw ValueError("incident \(VisibleText.line(i)) is not in the case (import the incidents first, or pass --incident ID)")
         }
         if incident?.isEmpty == true { incident = nil }
-        let kind = try parseEnum(value(.kind, row) ?? "hop", "kind", TransferKind.init(rawValue:), TransferKind.allCases.map(\.rawValue))
-        let basis = try parseEnum(value(.basis, row) ?? "observed", "basis", TransferBasis.init(rawValue:), TransferBasis.allCases.map(\.rawValue))
         let txHash = value(.txHash, row)
+        try refuseControls(txHash, "tx_hash")
+        try refuseControls(chain, "chain")
         var id: String
         if let given = value(.id, row) { id = given } else {
             id = generatedID(chain: chain, txHash: txHash, from: from, to: to, asset: asset, amount: amount, time: time)
         }
         if let p = Addresses.problem(id) { throw ValueError("id: " + p) }
+        // A kind or basis the file does not give keeps what the case says (a re-import must not
+        // undo an investigator's classification); a new transfer gets hop / observed.
+        let known = target.transfers[id]
+        let kind = try value(.kind, row).map { (k: String) throws(ValueError) in
+            try parseEnum(k, "kind", TransferKind.init(rawValue:), TransferKind.allCases.map(\.rawValue))
+        } ?? known?.kind ?? .hop
+        let basis = try value(.basis, row).map { (b: String) throws(ValueError) in
+            try parseEnum(b, "basis", TransferBasis.init(rawValue:), TransferBasis.allCases.map(\.rawValue))
+        } ?? known?.basis ?? .observed
         var meta = RecordMeta(id: id, created: now)
         meta.tags = (value(.tags, row) ?? "").split(separator: " ").map(String.init)
+        for tag in meta.tags { try refuseControls(tag, "tags") }
         let transfer = Transfer(meta: meta, time: time, from: from, to: to, asset: asset, amount: amount, usd: usd,
                                 rateSource: rateSource, txHash: txHash, incident: incident, kind: kind, basis: basis)
         if case .transfer? = batch.record(id: id) { throw ValueError("id \(id) appears twice in the file") }
-        guard batch.put(.transfer(transfer)) else { throw ValueError("id \(id) is already used by a record of another kind") }
+        if let other = target.record(id: id) ?? batch.record(id: id), other.kind != .transfer {
+            throw ValueError("id \(id) is already used by a \(other.kind.rawValue)")
+        }
+        for w in pendingWallets {
+            guard batch.put(.wallet(w), line: row.line) else { throw ValueError("\(w.id) is already used by another kind of record") }
+        }
+        batch.put(.transfer(transfer), line: row.line)
+    }
+
+    func refuseControls(_ text: String?, _ field: String) throws(ValueError) {
+        guard let text, text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return }
+        throw ValueError("\(field) \"\(VisibleText.line(text))\" holds control characters")
     }
 
     func amountOf(_ row: CSVRow) throws(ValueError) -> ExactDecimal {
@@ -125,7 +160,10 @@ struct LedgerImporter {
     }
 
     func parse(_ text: String, _ field: String) throws(ValueError) -> ExactDecimal {
-        switch ValueText.amount(text) { case .success(let d): return d; case .failure(let e): throw ValueError("\(field): " + e.message) }
+        switch ValueText.amount(text, decimalComma: decimalComma) {
+        case .success(let d): return d
+        case .failure(let e): throw ValueError("\(field): " + e.message)
+        }
     }
 
     func parseEnum<T>(_ text: String, _ field: String, _ make: (String) -> T?, _ allowed: [String]) throws(ValueError) -> T {

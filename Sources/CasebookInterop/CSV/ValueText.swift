@@ -5,7 +5,9 @@ import Foundation
 enum ValueText {
     /// `1,234.5`, `1 234.5`, `$1,234.50`, `1.234,5` (decimal comma), `1e-05`, `0.5 ETH`: an exact
     /// decimal, or a reason it is not one. Never through Double.
-    static func amount(_ raw: String) -> Result<ExactDecimal, ValueError> {
+    /// `decimalComma`: the file separates fields with semicolons, as where a comma is the decimal
+    /// point, so a lone comma is one (`0,125` is an eighth, not 125).
+    static func amount(_ raw: String, decimalComma: Bool = false) -> Result<ExactDecimal, ValueError> {
         var t = raw.trimmingCharacters(in: .whitespaces)
         guard !t.isEmpty else { return .failure(ValueError("is empty")) }
         if t.hasPrefix("$") { t.removeFirst() }
@@ -23,7 +25,10 @@ enum ValueText {
             }
         } else if comma != nil {
             let groups = t.split(separator: ",", omittingEmptySubsequences: false)
-            if groups.count > 1, groups.dropFirst().allSatisfy({ $0.count == 3 }), !(groups.first ?? "").isEmpty {
+            let lead = groups.first.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "+-")) } ?? ""
+            // `1,234` groups thousands; `0,125` cannot (no number starts its thousands with 0).
+            let thousands = groups.count > 1 && groups.dropFirst().allSatisfy { $0.count == 3 } && !lead.isEmpty && lead != "0"
+            if thousands && !(decimalComma && groups.count == 2) {
                 t.removeAll { $0 == "," }
             } else if groups.count == 2 {
                 t = t.replacingOccurrences(of: ",", with: ".")
@@ -47,22 +52,23 @@ enum ValueText {
             return .success(CaseTime.format(Date(timeIntervalSince1970: TimeInterval(seconds))))
         }
         let patterns: [(Regex<(Substring, Substring, Substring, Substring)>, order: String)] = [
-            (/^(\d{4})[-\/](\d{1,2})[-\/](\d{1,2})/, "ymd"),
-            (/^(\d{1,2})\/(\d{1,2})\/(\d{4})/, "mdy"),
-            (/^(\d{1,2})\.(\d{1,2})\.(\d{4})/, "dmy"),
+            (/^([0-9]{4})[-\/]([0-9]{1,2})[-\/]([0-9]{1,2})/, "ymd"),
+            (/^([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4})/, "mdy"),
+            (/^([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})/, "dmy"),
         ]
         for (pattern, order) in patterns {
             guard let m = t.firstMatch(of: pattern) else { continue }
-            let (a, b, c) = (Int(m.output.1)!, Int(m.output.2)!, Int(m.output.3)!)
+            guard let a = Int(m.output.1), let b = Int(m.output.2), let c = Int(m.output.3) else { continue }
             let (y, mo, d) = order == "ymd" ? (a, b, c) : order == "mdy" ? (c, a, b) : (c, b, a)
             var h = 0, mi = 0, s = 0
             let rest = t[m.range.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: " T"))
             if !rest.isEmpty {
-                guard let tm = rest.firstMatch(of: /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([AaPp][Mm])?Z?$/) else {
+                guard let tm = rest.firstMatch(of: /^([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?:\.[0-9]+)?\s*([AaPp][Mm])?Z?$/),
+                      let hour = Int(tm.output.1), let minute = Int(tm.output.2) else {
                     return .failure(ValueError("\"\(raw)\" is not a time Casebook reads (ISO 8601, Unix seconds, or 2018-06-19 14:03:00)"))
                 }
-                h = Int(tm.output.1)!
-                mi = Int(tm.output.2)!
+                h = hour
+                mi = minute
                 s = tm.output.3.flatMap { Int($0) } ?? 0
                 if let ampm = tm.output.4?.lowercased() {
                     guard (1...12).contains(h) else { return .failure(ValueError("\"\(raw)\": hour \(h) with AM/PM")) }

@@ -13,7 +13,9 @@ extension AddressListImporter {
     mutating func importRow(_ row: CSVRow, columns: [String: Int]) throws(ValueError) {
         guard let address = value("address", row, columns) else { throw ValueError("the address is empty") }
         if let p = Addresses.problem(address) { throw ValueError(p) }
-        guard let chain = (value("chain", row, columns) ?? Addresses.guessChain(address) ?? chainFromFileName()).map(Addresses.chain) else {
+        // A chain the file name gives (sanctioned_addresses_BSC.txt) beats the address's shape,
+        // which cannot tell ETH from BSC or BTC from BCH.
+        guard let chain = (value("chain", row, columns) ?? chainFromFileName() ?? Addresses.guessChain(address)).map(Addresses.chain) else {
             throw ValueError("no chain for \(address); pass --set chain=ETH (or a chain column)")
         }
         let label = value("label", row, columns)
@@ -50,14 +52,15 @@ extension AddressListImporter {
             // The same address twice in the list, in two letter cases: one wallet.
             result.notices.append("\(address) (line \(row.line)) is the same wallet as \(held.address)")
         }
-        guard batch.put(.wallet(wallet)) else { throw ValueError("\(id) is already used by another kind of record") }
+        guard batch.put(.wallet(wallet), line: row.line) else { throw ValueError("\(id) is already used by another kind of record") }
         wallets.add(address, chain: chain, id: id)
     }
 
     /// `sanctioned_addresses_XBT.txt` -> XBT.
     func chainFromFileName() -> String? {
         let base = (fileName.split(separator: "/").last.map(String.init) ?? fileName).split(separator: ".").first.map(String.init) ?? ""
-        guard let last = base.split(separator: "_").last, (2...5).contains(last.count), last.allSatisfy({ $0.isUppercase || $0.isNumber }) else { return nil }
+        let chains: Set = ["BTC", "XBT", "ETH", "LTC", "BCH", "BSV", "BTG", "DASH", "ETC", "TRX", "XMR", "XRP", "XVG", "ZEC", "ARB", "BSC"]
+        guard let last = base.split(separator: "_").last, chains.contains(String(last)) else { return nil }
         return String(last)
     }
 

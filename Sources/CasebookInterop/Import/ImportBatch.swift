@@ -11,6 +11,8 @@ import CasebookModel
 public struct ImportBatch: Sendable {
     private var order: [RecordKind: [String]] = [:]
     private var byID: [String: AnyRecord] = [:]
+    /// The input line each record came from, where the reader knows it (for failure messages).
+    private var lines: [String: Int] = [:]
 
     public init() {}
 
@@ -21,6 +23,13 @@ public struct ImportBatch: Sendable {
 
     /// Adds a record, or merges it into one the batch already holds under the same id.
     /// Returns false, changing nothing, when that id holds a record of another kind.
+    @discardableResult
+    public mutating func put(_ record: AnyRecord, line: Int) -> Bool {
+        guard put(record) else { return false }
+        if lines[record.id] == nil, line > 0 { lines[record.id] = line }
+        return true
+    }
+
     @discardableResult
     public mutating func put(_ record: AnyRecord) -> Bool {
         if let held = byID[record.id] {
@@ -51,10 +60,13 @@ public struct ImportBatch: Sendable {
     }
 
     /// Builds the import's edit. `result` brings the skips and failures the reader found; the
-    /// counts are filled in here. Throws when the import would break the case.
+    /// counts are filled in here. A record that would have a problem in the case (a precision
+    /// its asset does not allow, a reference to something missing) fails on its own, and so,
+    /// in the next round, does whatever referred to it; the rest goes in.
     public func plan(into c: Case, editor: Editor, label: String, result: ImportResult) throws(ImportError) -> ImportResult {
         var result = result
         var changes: [Change] = []
+        var lines: [String: Int] = [:]
         for incoming in records {
             if let existing = c.record(id: incoming.id) {
                 guard existing.kind == incoming.kind else {
@@ -70,39 +82,50 @@ public struct ImportBatch: Sendable {
                 } else {
                     merged.meta.modified = editor.time
                     changes.append(.record(before: existing, after: merged))
-                    result.updated[incoming.kind, default: 0] += 1
                 }
             } else {
                 changes.append(.record(before: nil, after: incoming))
-                result.added[incoming.kind, default: 0] += 1
             }
+            lines[incoming.id] = self.lines[incoming.id]
+        }
+        for _ in 0..<8 {
+            let failing = try Self.problems(of: changes, in: c)
+            if failing.isEmpty { break }
+            for (id, problem) in failing.sorted(by: { $0.key < $1.key }) {
+                result.failures.append(ImportIssue(line: lines[id] ?? 0, subject: id, reason: problem))
+            }
+            changes.removeAll { failing[$0.targetID] != nil }
+        }
+        for change in changes {
+            guard case .record(let before, let after?) = change else { continue }
+            if before == nil { result.added[after.kind, default: 0] += 1 } else { result.updated[after.kind, default: 0] += 1 }
         }
         guard !changes.isEmpty else { return result }
         let edit = Edit(command: "import", label: "\(label): \(result.summaryPhrase())", time: editor.time,
                         author: editor.author, changes: changes)
-        try Self.check(edit, against: c)
+        if let left = try Self.problems(of: changes, in: c).first {
+            throw ImportError("the import would leave a problem in the case, so nothing was imported: \(left.key): \(left.value)")
+        }
         result.edit = edit
         return result
     }
 
-    /// Applies `edit` to a copy of `c` and refuses it if any record it touches gains a problem.
-    static func check(_ edit: Edit, against c: Case) throws(ImportError) {
+    /// The first new problem of each record the changes touch, applied to a copy of `c`.
+    static func problems(of changes: [Change], in c: Case) throws(ImportError) -> [String: String] {
         var after = c
-        do { try after.apply(edit) } catch {
+        do { try after.apply(Edit(command: "import", label: "", time: "", author: "", changes: changes)) } catch {
             throw ImportError("the import conflicts with the case: \(error)")
         }
         func key(_ p: Problem) -> String { p.field.replacing(/\[\d+\]/, with: "[]") + "\u{0}" + p.message }
-        var problems: [Problem] = []
+        var failing: [String: String] = [:]
         let assets = after.assetTable
-        for change in edit.changes {
+        for change in changes {
             guard case .record(let before, let new?) = change else { continue }
             let old = Set((before.map { c.problems(in: $0, assets: assets) } ?? []).map(key))
-            problems += after.problems(in: new, assets: assets).filter { !old.contains(key($0)) }
-            if problems.count >= 20 { break }
+            if let p = after.problems(in: new, assets: assets).first(where: { !old.contains(key($0)) }) {
+                failing[new.id] = "\(p.field) \(p.message)"
+            }
         }
-        guard problems.isEmpty else {
-            let list = problems.prefix(10).map { "  " + VisibleText.line($0.description) }.joined(separator: "\n")
-            throw ImportError("the import would leave problems in the case, so nothing was imported:\n\(list)")
-        }
+        return failing
     }
 }

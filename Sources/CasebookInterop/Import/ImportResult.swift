@@ -54,7 +54,7 @@ public struct ImportResult: Sendable {
         counts("updated", updated)
         counts("unchanged", unchanged)
         if !skipped.isEmpty {
-            let parts = skipped.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.value) \($0.key)" }
+            let parts = skipped.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.value) \(VisibleText.line($0.key))" }
             lines.append("skipped: " + parts.joined(separator: ", "))
         }
         for n in notices { lines.append("note: " + VisibleText.line(n)) }
@@ -81,4 +81,7 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
+
+    /// The message safe to print: it may quote a file name, a header or a value from the input.
+    public var visibleMessage: String { VisibleText.lines(message).joined(separator: "\n") }
 }

@@ -6,7 +6,8 @@ public enum ImportFormat: String, Sendable, CaseIterable {
     /// Guesses the format from the first bytes: JSON is STIX; a file whose lines are all single
     /// words (or whose header starts with `address`) is an address list; any other text is CSV.
     public static func detect(_ bytes: [UInt8]) -> ImportFormat {
-        let head = CSVReader.text(of: Array(bytes.prefix(64 * 1024)))
+        var head = CSVReader.text(of: Array(bytes.prefix(64 * 1024)))
+        if head.hasPrefix("\u{FEFF}") { head.removeFirst() }
         let trimmed = head.drop { $0.isWhitespace }
         if trimmed.first == "{" || trimmed.first == "[" { return .stix }
         let lines = head.split(whereSeparator: \.isNewline).prefix(50).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -43,6 +44,9 @@ public enum Importer {
                 throw ImportError("--incident: \(VisibleText.line(incident)) is not an incident in the case")
             }
         }
+        if format == .stix, !options.map.isEmpty || !options.set.isEmpty || options.incident != nil {
+            throw ImportError("--map, --set and --incident are for CSV ledgers and address lists, not STIX bundles")
+        }
         switch format {
         case .stix:
             let (batch, result) = try StixImporter.read(bytes, fileName: fileName, into: c, now: now)
@@ -59,12 +63,18 @@ public enum Importer {
     /// Reads and plans in one step. With `strict`, any failure stops the import with nothing changed.
     public static func plan(_ bytes: [UInt8], fileName: String, into c: Case, options: ImportOptions,
                             editor: Editor) throws(ImportError) -> ImportResult {
-        let (batch, result, format) = try read(bytes, fileName: fileName, into: c, options: options, now: editor.time)
-        if options.strict, !result.failures.isEmpty {
-            let list = result.failures.prefix(10).map { "  " + $0.description }.joined(separator: "\n")
-            throw ImportError("\(result.failures.count) failure\(result.failures.count == 1 ? "" : "s") with --strict, so nothing was imported:\n\(list)")
-        }
+        let (batch, read, format) = try read(bytes, fileName: fileName, into: c, options: options, now: editor.time)
+        try refuseIfStrict(read, options)
         let base = fileName.split(separator: "/").last.map(String.init) ?? fileName
-        return try batch.plan(into: c, editor: editor, label: "Import \(VisibleText.line(base)) (\(format.rawValue))", result: result)
+        let planned = try batch.plan(into: c, editor: editor, label: "Import \(VisibleText.line(base)) (\(format.rawValue))", result: read)
+        // Planning can fail records too (an id the case uses for another kind).
+        try refuseIfStrict(planned, options)
+        return planned
+    }
+
+    static func refuseIfStrict(_ result: ImportResult, _ options: ImportOptions) throws(ImportError) {
+        guard options.strict, !result.failures.isEmpty else { return }
+        let list = result.failures.prefix(10).map { "  " + $0.description }.joined(separator: "\n")
+        throw ImportError("\(result.failures.count) failure\(result.failures.count == 1 ? "" : "s") with --strict, so nothing was imported:\n\(list)")
     }
 }

@@ -1,4 +1,5 @@
 import CasebookModel
+import CasebookReport
 
 // Re-importing what is already in the case updates it instead of duplicating it. The import is the
 // authority for the fields it carries (a name, a date, an amount), but what people added in the
@@ -61,7 +62,10 @@ enum RecordMerge {
 
     static func mergeMeta(_ old: RecordMeta, _ new: RecordMeta) -> RecordMeta {
         var m = old
-        m.marking = new.marking ?? old.marking
+        // Never lowers a marking: an investigator who marked a record RED keeps it RED.
+        if let incoming = new.marking {
+            m.marking = old.marking.map { TLP.level(of: $0) >= TLP.level(of: incoming) ? $0 : incoming } ?? incoming
+        }
         m.tags = unite(old.tags, new.tags) { $0 }
         m.sources = unite(old.sources, new.sources) { "\($0.source)|\($0.locator ?? "")" }
         var notes = old.notes
@@ -76,9 +80,15 @@ enum RecordMerge {
         var out = old
         for a in new {
             if let k = out.firstIndex(where: { $0.actor == a.actor }) {
-                var merged = a
+                // One claim per actor: the higher stated confidence (unknown never replaces a
+                // stated one), the case's own basis first, every source kept. Two lists that
+                // disagree then settle instead of overwriting each other on every import.
+                var merged = out[k]
+                if !merged.isConfidenceKnown || (a.isConfidenceKnown && a.confidence > merged.confidence) {
+                    merged.confidence = a.confidence
+                }
+                merged.basis = merged.basis ?? a.basis
                 merged.sources = unite(out[k].sources, a.sources) { "\($0.source)|\($0.locator ?? "")" }
-                merged.basis = a.basis ?? out[k].basis
                 out[k] = merged
             } else {
                 out.append(a)

@@ -23,7 +23,9 @@ struct StixBundle: Sendable {
 
     init(bytes: [UInt8], file: String) throws(ImportError) {
         let root: JSONValue
-        do { root = try JSONParser.parse(bytes) } catch {
+        // A byte-order mark is not JSON, but editors on some systems write one.
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        do { root = try JSONParser.parse(body) } catch {
             throw ImportError("\(file):\(error.line):\(error.column): \(error.message)")
         }
         let items: [JSONValue]
@@ -60,7 +62,9 @@ struct StixBundle: Sendable {
             }
             if let held = byID[object.id] {
                 versions += 1
-                let newer = (object.json.string("modified") ?? "") > (held.json.string("modified") ?? "")
+                // Compared as STIX timestamps (…00Z and …00.500Z are different lengths of text).
+                func stamp(_ o: StixObject) -> String { StixText.precise(o.time("modified")) ?? "" }
+                let newer = stamp(object) > stamp(held)
                 if newer { byID[object.id] = object }
                 continue
             }

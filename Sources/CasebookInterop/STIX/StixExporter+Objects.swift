@@ -62,10 +62,16 @@ extension StixExporter {
             let citing = citedBy[s.id] ?? []
             o.add("object_refs", array: (citing.isEmpty ? [groupingID] : citing).map(JSONValue.string))
             if let url = s.url {
+                // The source's own address first (no external_id), then what it cites.
                 var x = JSONObject()
                 x.add("source_name", s.publisher ?? s.title)
                 x.add("url", url)
-                o.add("external_references", array: [.object(x)])
+                var refs: [JSONValue] = [.object(x)]
+                if let k = o.pairs.firstIndex(where: { $0.key == "external_references" }) {
+                    if case .array(let cited) = o.pairs[k].value { refs += cited }
+                    o.pairs.remove(at: k)
+                }
+                o.add("external_references", array: refs)
             }
             o.add("x_casebook_date", s.date)
             o.add("x_casebook_publisher", s.publisher)
@@ -144,7 +150,9 @@ extension StixExporter {
             var o = JSONObject()
             o.add("type", "note")
             o.add("spec_version", "2.1")
-            let id = StixText.isStixID(note.id, types: ["note"]) ? note.id : StixText.stixID(type: "note", for: "\(r.id)|\(note.id)")
+            // A STIX note imported onto several records keeps its id once; the others get their own.
+            let reuse = StixText.isStixID(note.id, types: ["note"]) && emittedNotes.insert(note.id).inserted
+            let id = reuse ? note.id : StixText.stixID(type: "note", for: "\(r.id)|\(note.id)")
             o.add("id", id)
             let time = StixText.precise(note.time) ?? now
             o.add("created", time)

@@ -25,6 +25,7 @@ public struct StixExporter {
     var lines: [JSONValue] = []
     var levels = Set<TLP>()
     var citedBy: [String: [String]] = [:]
+    var emittedNotes = Set<String>()
 
     /// Marks an object as written by Casebook (and which version of these properties it uses), so
     /// `casebook import` reads its x_casebook_* properties as the record itself.
@@ -54,6 +55,7 @@ public struct StixExporter {
     /// The bundle as text: `{"type":"bundle",...,"objects":[` then one object per line.
     public mutating func bundle() -> String {
         lines = []
+        emittedNotes = []
         citedBy = citingRecords()
         for kind in RecordKind.allCases {
             for r in c.records(of: kind) where included[r.id] != nil { export(r) }

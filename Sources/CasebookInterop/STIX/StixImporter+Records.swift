@@ -47,7 +47,7 @@ extension StixImporter {
             actor.country = mine.country ?? actor.country
             actor.parent = mine.parent ?? actor.parent
         }
-        batch.put(.actor(actor))
+        guard batch.put(.actor(actor), line: o.line) else { throw o.fail("id", "\(id) is already used by another kind of record") }
     }
 
     mutating func importIncident(_ o: StixObject) throws(StixObjectError) {
@@ -90,14 +90,14 @@ extension StixImporter {
             ended: try o.optString("x_casebook_ended") ?? o.time("last_seen"),
             victim: try o.optString("x_casebook_victim").flatMap(resolve), country: try o.optString("x_casebook_country"),
             losses: losses, status: status ?? .suspected, summary: summary)
-        batch.put(.incident(incident))
+        guard batch.put(.incident(incident), line: o.line) else { throw o.fail("id", "\(id) is already used by another kind of record") }
     }
 
     mutating func importWallet(_ o: StixObject) throws(StixObjectError) {
         guard let id = recordIDs[o.id] else { return }
         let wallet = Wallet(meta: try meta(o, id: id), chain: try o.string("chain"), address: try o.string("address"),
                             label: try o.optString("label"))
-        batch.put(.wallet(wallet))
+        guard batch.put(.wallet(wallet), line: o.line) else { throw o.fail("id", "\(id) is already used by another kind of record") }
     }
 
     mutating func importTransfer(_ o: StixObject) throws(StixObjectError) {
@@ -117,6 +117,6 @@ extension StixImporter {
             asset: try o.string("asset"), amount: amount, usd: try o.decimal("usd"), rateSource: try o.optString("rate_source"),
             txHash: try o.optString("tx_hash"), incident: try o.optString("incident_ref").flatMap(resolve),
             kind: kind, basis: basis)
-        batch.put(.transfer(transfer))
+        guard batch.put(.transfer(transfer), line: o.line) else { throw o.fail("id", "\(id) is already used by another kind of record") }
     }
 }

@@ -123,7 +123,7 @@ extension StixImporter {
             if !tools.isEmpty { parts.append("Tools: " + tools.joined(separator: ", ") + ".") }
             if !attack.isEmpty { parts.append("Techniques (\(attack.count)): " + attack.joined(separator: "; ") + ".") }
             guard !parts.isEmpty else { continue }
-            var note = Note(id: "note-stix-uses", author: "STIX import", time: now,
+            var note = Note(id: "note-uses-" + bundleSourceID, author: "STIX import", time: now,
                             text: "Uses, according to the STIX bundle:\n" + parts.joined(separator: "\n"))
             // The same list imported again is the same note, not a newer one.
             if let old = target.record(id: id)?.meta.notes.first(where: { $0.id == note.id }), old.text == note.text {

@@ -77,14 +77,15 @@ extension StixImporter {
         let title = try o.string("name")
         var meta = try meta(o, id: id)
         meta.sources.removeAll { $0.source == id }
-        let urls = try o.objects("external_references").compactMap { $0.string("url") }
+        // The report's own address: a reference with a URL that is not a citation of a source.
+        let urls = try o.objects("external_references").filter { $0.string("external_id") == nil }.compactMap { $0.string("url") }
         let date = isCasebook(o) ? try o.optString("x_casebook_date") : o.time("published").map { String($0.prefix(10)) }
         let reliability = try o.optString("x_casebook_reliability").flatMap(Reliability.init(rawValue:))
         let publisher = try o.optString("x_casebook_publisher") ?? o.json.string("created_by_ref").flatMap { identityNames[$0] }
         let source = Source(meta: meta, title: title, publisher: publisher, date: date,
                             url: urls.first,
                             reliability: reliability, excerpt: StixText.plain(try o.optString("description")))
-        batch.put(.source(source))
+        guard batch.put(.source(source), line: o.line) else { throw o.fail("id", "\(id) is already used by another kind of record") }
     }
 
     /// A report's object_refs cite it (records Casebook exported carry their own citations).

@@ -43,9 +43,16 @@ enum StixMarkings {
     }
 
     /// The strictest TLP among an object's `object_marking_refs`, as Casebook writes markings.
+    /// A marking Casebook cannot read (a definition neither well known nor in the bundle) is
+    /// taken as RED: never shared more widely than its author may have meant.
     static func marking(of object: StixObject, in bundle: StixBundle) -> String? {
         guard let refs = try? object.strings("object_marking_refs") else { return nil }
-        return refs.compactMap { level(of: $0, in: bundle) }.max()?.label
+        let levels = refs.compactMap { ref -> TLP? in
+            if let t = level(of: ref, in: bundle) { return t }
+            if let def = bundle.byID[ref], def.type == "marking-definition" { return nil }  // a statement
+            return .red
+        }
+        return levels.max()?.label
     }
 
     /// Statement markings (a copyright or licence notice) worth keeping with the bundle's source.

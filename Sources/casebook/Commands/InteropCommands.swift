@@ -44,7 +44,7 @@ struct ImportCommand: ParsableCommand {
         for w in store.warnings { warn(w) }
         let result: ImportResult
         do { result = try Importer.plan(bytes, fileName: from, into: store.content, options: options, editor: Session.editor) } catch {
-            throw CLIError("\(VisibleText.line(from)): \(error.message)")
+            throw CLIError("\(VisibleText.line(from)): \(error.visibleMessage)")
         }
         let lines = result.reportLines()
         if dryRun {
@@ -65,17 +65,27 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
+    /// Reads the input in chunks, stopping past the limit: a device or a pipe has no size to
+    /// check first (`--from /dev/zero` must not eat the machine's memory).
     func readInput() throws -> [UInt8] {
+        let name = VisibleText.line(from)
         guard let handle = FileHandle(forReadingAtPath: from) else {
-            throw CLIError("\(VisibleText.line(from)): cannot read it (no such file, or no permission)")
+            throw CLIError("\(name): cannot read it (no such file, or no permission)")
         }
         defer { try? handle.close() }
-        let size = (try? handle.seekToEnd()) ?? 0
-        guard size <= UInt64(Self.maxInput) else {
-            throw CLIError("\(VisibleText.line(from)): is \(size / 1_000_000) MB; Casebook imports files up to \(Self.maxInput / 1_000_000) MB")
+        var bytes: [UInt8] = []
+        while true {
+            let chunk: Data?
+            do { chunk = try handle.read(upToCount: 1 << 20) } catch {
+                throw CLIError("\(name): cannot read it (\(VisibleText.line(error.localizedDescription)))")
+            }
+            guard let chunk, !chunk.isEmpty else { break }
+            bytes.append(contentsOf: chunk)
+            guard bytes.count <= Self.maxInput else {
+                throw CLIError("\(name): is larger than \(Self.maxInput / 1_000_000) MB, the most Casebook imports at a time")
+            }
         }
-        try handle.seek(toOffset: 0)
-        return Array(handle.readDataToEndOfFile())
+        return bytes
     }
 
     func pairs(_ items: [String], _ option: String, _ shape: String) throws -> [String: String] {
