@@ -69,7 +69,7 @@ struct LedgerImporter {
     /// A field's value in a row: its column, else --set, else nil. Empty text counts as absent.
     func value(_ field: LedgerField, _ row: CSVRow) -> String? {
         if let k = layout.columns[field], k < row.fields.count {
-            var v = row.fields[k].trimmingCharacters(in: .whitespaces)
+            var v = row.fields[k]   // the reader has trimmed unquoted fields
             if layout.kind == .casebook { v = LedgerExporter.unguarded(v) }
             if !v.isEmpty { return v }
         }

@@ -8,7 +8,7 @@ enum ValueText {
     /// `decimalComma`: the file separates fields with semicolons, as where a comma is the decimal
     /// point, so a lone comma is one (`0,125` is an eighth, not 125).
     static func amount(_ raw: String, decimalComma: Bool = false) -> Result<ExactDecimal, ValueError> {
-        var t = raw.trimmingCharacters(in: .whitespaces)
+        var t = raw.trimmedSpaces
         guard !t.isEmpty else { return .failure(ValueError("is empty")) }
         if t.hasPrefix("$") { t.removeFirst() }
         if let space = t.lastIndex(of: " "), t[t.index(after: space)...].allSatisfy(\.isLetter) {
@@ -44,7 +44,7 @@ enum ValueText {
     /// ISO 8601 (kept as written), Unix seconds or milliseconds, `2018-06-19 14:03:00` (UTC),
     /// `2018/06/19 14:03`, `6/19/2018 2:03:00 PM`, `19.06.2018 14:03`: a UTC time the case can hold.
     static func time(_ raw: String) -> Result<String, ValueError> {
-        var t = raw.trimmingCharacters(in: .whitespaces)
+        var t = raw.trimmedSpaces
         if t.hasSuffix(" UTC") { t.removeLast(4) }
         if CaseTime.isValid(t) { return .success(t) }
         if !t.isEmpty, t.allSatisfy(\.isASCIIDigit), (9...13).contains(t.count), var seconds = Int(t) {
@@ -92,4 +92,14 @@ struct ValueError: Error, Sendable {
 
 extension Character {
     var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension String {
+    /// Without surrounding spaces; cheap when there are none, which is nearly always (Foundation's
+    /// trimming bridges every call through NSString).
+    var trimmedSpaces: String {
+        guard let f = unicodeScalars.first, let l = unicodeScalars.last,
+              f.properties.isWhitespace || l.properties.isWhitespace else { return self }
+        return trimmingCharacters(in: .whitespaces)
+    }
 }

@@ -4,7 +4,7 @@ import Foundation
 extension AddressListImporter {
     func value(_ field: String, _ row: CSVRow, _ columns: [String: Int]) -> String? {
         if let k = columns[field], k < row.fields.count {
-            let v = row.fields[k].trimmingCharacters(in: .whitespaces)
+            let v = row.fields[k]
             if !v.isEmpty { return v }
         }
         return options.set[field].flatMap { $0.isEmpty ? nil : $0 }

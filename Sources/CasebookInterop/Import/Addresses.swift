@@ -7,7 +7,7 @@ import CasebookModel
 
 enum Addresses {
     static func chain(_ name: String) -> String {
-        let n = name.trimmingCharacters(in: .whitespaces).uppercased()
+        let n = name.trimmedSpaces.uppercased()
         switch n {
         case "XBT", "BITCOIN": return "BTC"
         case "ETHEREUM", "ERC20", "ERC-20": return "ETH"
@@ -20,7 +20,7 @@ enum Addresses {
 
     /// The form two addresses on one chain are compared in.
     static func key(_ address: String, chain: String) -> String {
-        let a = address.trimmingCharacters(in: .whitespaces)
+        let a = address.trimmedSpaces
         let lower = a.lowercased()
         if lower.hasPrefix("0x") || lower.hasPrefix("bc1") || lower.hasPrefix("tb1") || lower.hasPrefix("ltc1")
             || lower.hasPrefix("bitcoincash:") || chain == "BCH" && (lower.hasPrefix("q") || lower.hasPrefix("p")) {
@@ -31,7 +31,7 @@ enum Addresses {
 
     /// The chain an address's shape gives away, when it does.
     static func guessChain(_ address: String) -> String? {
-        let a = address.trimmingCharacters(in: .whitespaces)
+        let a = address.trimmedSpaces
         let lower = a.lowercased()
         if lower.hasPrefix("0x"), a.count == 42 { return "ETH" }
         if lower.hasPrefix("bc1") { return "BTC" }
