@@ -6,8 +6,8 @@ import CasebookModel
 
 public struct CaseView: Sendable {
     public private(set) var content: Case
-    /// Record ids per pane in natural order: incidents by start date, actors by name, transfers by time.
-    public private(set) var baseRows: [PaneKind: [String]] = [:]
+    /// Each pane's rows as slots, in natural order: incidents by start date, actors by name, transfers by time.
+    public private(set) var indexes: [PaneKind: PaneIndex] = [:]
     /// USD losses of incidents whose strongest attribution names the actor (aggregate incidents excluded).
     public private(set) var attributedLoss: [String: ExactDecimal] = [:]
     public private(set) var totalLossUSD = ExactDecimal.zero
@@ -55,11 +55,7 @@ public struct CaseView: Sendable {
 
     private mutating func rebuild() {
         let c = content
-        baseRows[.incidents] = c.incidents.values
-            .sorted { ($0.started ?? "~", $0.id) < ($1.started ?? "~", $1.id) }.map(\.id)
-        baseRows[.actors] = c.actors.values
-            .sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }.map(\.id)
-        baseRows[.ledger] = c.transfers.values.sorted { ($0.time, $0.id) < ($1.time, $1.id) }.map(\.id)
+        for kind in PaneKind.allCases { indexes[kind] = PaneIndex(kind: kind, c) }
         var attributed: [String: ExactDecimal] = [:]
         var total = ExactDecimal.zero, aggregate = ExactDecimal.zero
         for i in c.incidents.values {
@@ -68,11 +64,28 @@ public struct CaseView: Sendable {
             total += usd
             if let actor = i.strongestAttribution?.actor { attributed[actor, default: .zero] += usd }
         }
-        links = LinkIndex(c, transfersInOrder: baseRows[.ledger])
+        links = LinkIndex(c, transfersInOrder: indexes[.ledger]!.order.map { indexes[.ledger]!.id($0) })
         searchText = SearchText()
         attributedLoss = attributed
         totalLossUSD = total
         aggregateLossUSD = aggregate
+    }
+
+    /// Record ids per pane in natural order (a copy: O(rows); the screen uses `indexes`).
+    public var baseRows: [PaneKind: [String]] {
+        indexes.mapValues { ix in ix.order.map { ix.id($0) } }
+    }
+
+    /// How many rows a pane has before any filter.
+    public func rowCount(_ kind: PaneKind) -> Int { indexes[kind]?.count ?? 0 }
+
+    /// The record of a pane's kind with this id: one dictionary lookup instead of `record(id:)`'s several.
+    public func record(_ kind: PaneKind, _ id: String) -> AnyRecord? {
+        switch kind {
+        case .incidents: content.incidents[id].map(AnyRecord.incident)
+        case .actors: content.actors[id].map(AnyRecord.actor)
+        case .ledger: content.transfers[id].map(AnyRecord.transfer)
+        }
     }
 
     /// How a record is named on screen; a transfer by its amount and the names of its two ends.

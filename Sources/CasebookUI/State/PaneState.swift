@@ -5,6 +5,8 @@ public struct PaneState: Sendable {
     public var kind: PaneKind
     /// Ids of the rows shown, in order.
     public private(set) var rows: [String] = []
+    /// The same rows as slots of the pane's `PaneIndex` (what search and sort work on).
+    public private(set) var slots: [Int32] = []
     public var cursor = 0
     public var top = 0
     public var column = 0
@@ -26,16 +28,17 @@ public struct PaneState: Sendable {
     public mutating func refresh(_ view: CaseView) {
         let keep = selectedID
         let columns = kind.columns
-        var ids = view.baseRows[kind] ?? []
+        guard let index = view.indexes[kind] else { return }
+        var ids = index.order
         if let filter, !filter.isEmpty {
-            ids = ids.filter { id in view.content.record(id: id).map { filter.matches($0, view, columns: columns) } ?? false }
+            ids = ids.filter { s in view.record(kind, index.id(s)).map { filter.matches($0, view, columns: columns) } ?? false }
         }
         let active = sorts.filter { columns.indices.contains($0.column) }
         if !active.isEmpty {
             // Decorate each row with its keys and natural position, so equal keys keep their order.
-            var keyed = ids.enumerated().map { (i, id) in
-                let r = view.content.record(id: id)
-                return (keys: active.map { s in r.map { columns[s.column].sort($0, view) } ?? .empty }, index: i, id: id)
+            var keyed = ids.enumerated().map { (i, slot) in
+                let r = view.record(kind, index.id(slot))
+                return (keys: active.map { s in r.map { columns[s.column].sort($0, view) } ?? .empty }, index: i, slot: slot)
             }
             let descending = active.map(\.descending)
             keyed.sort { a, b in
@@ -46,9 +49,15 @@ public struct PaneState: Sendable {
                 }
                 return a.index < b.index
             }
-            ids = keyed.map(\.id)
+            ids = keyed.map(\.slot)
         }
-        rows = ids
+        show(ids, index, keep: keep)
+    }
+
+    /// Sets the rows shown and keeps the cursor on `keep` if it is still there.
+    mutating func show(_ newSlots: [Int32], _ index: PaneIndex, keep: String?) {
+        slots = newSlots
+        rows = newSlots.map { index.id($0) }
         if let keep, let i = rows.firstIndex(of: keep) { cursor = i } else { cursor = min(cursor, max(0, rows.count - 1)) }
     }
 
