@@ -109,8 +109,7 @@ extension AppState {
 
     public mutating func openFrequency() {
         guard let view else { return }
-        let column = pane.columns[current.column]
-        overlay = .frequency(FrequencyTable(pane: pane, column: column, ids: current.rows, view: view), selection: 0, scroll: 0)
+        overlay = .frequency(FrequencyTable(pane: pane, columnIndex: current.column, slots: current.slots, view: view), selection: 0, scroll: 0)
     }
 
     /// Enter in the frequency view: filter the pane to the chosen value.

@@ -16,6 +16,8 @@ public struct CaseView: Sendable {
     public private(set) var links = LinkIndex(Case(info: CaseInfo(title: "", created: "")))
     /// Each row's text as search sees it, made on the first search of a pane and kept until the case changes.
     public private(set) var searchText = SearchText()
+    /// Per-column numbers, groups and sort ranks, made on first use (ColumnCache).
+    private(set) var columnCache = ColumnCache()
 
     /// How many linked records the detail view lists; the rest are counted.
     public static let linkLimit = 200
@@ -66,6 +68,7 @@ public struct CaseView: Sendable {
         }
         links = LinkIndex(c, transfersInOrder: indexes[.ledger]!.order.map { indexes[.ledger]!.id($0) })
         searchText = SearchText()
+        columnCache = ColumnCache()
         attributedLoss = attributed
         totalLossUSD = total
         aggregateLossUSD = aggregate

@@ -27,31 +27,43 @@ public struct PaneState: Sendable {
     /// Re-derives `rows` from the case: filter, then a stable sort; keeps the cursor on the same record.
     public mutating func refresh(_ view: CaseView) {
         let keep = selectedID
-        let columns = kind.columns
         guard let index = view.indexes[kind] else { return }
         var ids = index.order
-        if let filter, !filter.isEmpty {
-            ids = ids.filter { s in view.record(kind, index.id(s)).map { filter.matches($0, view, columns: columns) } ?? false }
+        if let filter, !filter.isEmpty { ids = filter.matching(ids, kind, view) }
+        show(sorted(ids, view), index, keep: keep)
+    }
+
+    /// `ids` (in natural order) sorted by the sorts in force: a stable counting sort by each
+    /// column's rank, least significant first, so equal keys keep their natural order.
+    func sorted(_ ids: [Int32], _ view: CaseView) -> [Int32] {
+        let columns = kind.columns
+        var ids = ids
+        for s in sorts.reversed() where columns.indices.contains(s.column) {
+            let ranks = view.columnCache.ranks(kind, s.column, view)
+            ids = Self.countingSort(ids, ranks, descending: s.descending)
         }
-        let active = sorts.filter { columns.indices.contains($0.column) }
-        if !active.isEmpty {
-            // Decorate each row with its keys and natural position, so equal keys keep their order.
-            var keyed = ids.enumerated().map { (i, slot) in
-                let r = view.record(kind, index.id(slot))
-                return (keys: active.map { s in r.map { columns[s.column].sort($0, view) } ?? .empty }, index: i, slot: slot)
+        return ids
+    }
+
+    /// Stable; empty values (rank `count`) stay last in both directions.
+    static func countingSort(_ ids: [Int32], _ ranks: ColumnCache.Ranks, descending: Bool) -> [Int32] {
+        let r = ranks.count
+        var starts = [Int](repeating: 0, count: Int(r) + 2)
+        var out = [Int32](repeating: 0, count: ids.count)
+        ranks.of.withUnsafeBufferPointer { rank in
+            func key(_ s: Int32) -> Int {
+                let k = rank[Int(s)]
+                return Int(k == r || !descending ? k : r - 1 - k)
             }
-            let descending = active.map(\.descending)
-            keyed.sort { a, b in
-                for k in a.keys.indices where a.keys[k] != b.keys[k] {
-                    if a.keys[k] == .empty { return false }
-                    if b.keys[k] == .empty { return true }
-                    return descending[k] ? b.keys[k] < a.keys[k] : a.keys[k] < b.keys[k]
-                }
-                return a.index < b.index
+            for s in ids { starts[key(s) + 1] += 1 }
+            for i in 1..<starts.count { starts[i] += starts[i - 1] }
+            for s in ids {
+                let k = key(s)
+                out[starts[k]] = s
+                starts[k] += 1
             }
-            ids = keyed.map(\.slot)
         }
-        show(ids, index, keep: keep)
+        return out
     }
 
     /// Sets the rows shown and keeps the cursor on `keep` if it is still there.

@@ -9,7 +9,7 @@ import Synchronization
 // in screen order, on both cores. An edit appends the changed rows' new text at the end of the
 // buffer and points their slots there; the old bytes are garbage until the next rebuild.
 // Filters reuse the text: a row that is all ASCII matches byte for byte exactly as its Strings
-// would, so `ascii` says when the fast path is the same as String.contains.
+// would, so `ascii` (printable ASCII only) says when the fast path is the same as String.contains.
 
 public final class SearchText: Sendable {
     struct Table: Sendable {
@@ -77,7 +77,8 @@ public final class SearchText: Sendable {
             if k > 0 { bytes.append(1) }
             var text = c.text(r, view)
             let plain: Bool = text.withUTF8 { b in
-                guard !b.contains(where: { $0 >= 0x80 }) else { return false }
+                // Printable ASCII only: then bytes compare and match exactly as the Strings do.
+                guard !b.contains(where: { $0 >= 0x7F || $0 < 0x20 }) else { return false }
                 for byte in b { bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : byte) }
                 return true
             }
