@@ -68,7 +68,7 @@ public struct FrequencyTable: Sendable, Equatable {
 extension FrequencyTable {
     /// The same table from the screen's caches: groups, numbers and assets per slot, counted and
     /// summed on both cores (sums are exact in any order), so a million rows take a few passes over arrays.
-    init(pane: PaneKind, columnIndex: Int, slots: [Int32], view: CaseView) {
+    public init(pane: PaneKind, columnIndex: Int, slots: [Int32], view: CaseView) {
         let columns = pane.columns
         let column = columns[columnIndex]
         self.pane = pane

@@ -66,6 +66,48 @@ public struct PaneState: Sendable {
         return out
     }
 
+    /// Follows an edit that touched `changed` slots: they leave the rows, and those still in the
+    /// case and passing the filter go back at the place the sort gives them (binary search with
+    /// the same comparison as a full sort: the sort columns, then natural order). Many touched
+    /// rows: a full refresh is cheaper.
+    public mutating func update(_ changed: [Int32], _ view: CaseView) {
+        guard !changed.isEmpty, let index = view.indexes[kind] else { return }
+        if changed.count > max(64, slots.count / 8) { refresh(view); return }
+        let keep = selectedID
+        var isChanged = [Bool](repeating: false, count: index.ids.count + 1)
+        for s in changed where Int(s) < isChanged.count { isChanged[Int(s)] = true }
+        var positions: [Int] = []
+        for (i, s) in slots.enumerated() where Int(s) < isChanged.count && isChanged[Int(s)] { positions.append(i) }
+        for i in positions.reversed() { slots.remove(at: i); rows.remove(at: i) }
+        let columns = kind.columns
+        let active = sorts.filter { columns.indices.contains($0.column) }
+        func less(_ x: AnyRecord, _ y: AnyRecord) -> Bool {
+            for s in active {
+                let a = columns[s.column].sort(x, view), b = columns[s.column].sort(y, view)
+                if a != b {
+                    if a == .empty { return false }
+                    if b == .empty { return true }
+                    return s.descending ? b < a : a < b
+                }
+            }
+            return PaneIndex.naturalLess(kind, x, y)
+        }
+        for slot in changed {
+            let id = index.id(slot)
+            guard !id.isEmpty, let r = view.record(kind, id) else { continue }
+            if let filter, !filter.isEmpty, !filter.matches(r, view, columns: columns) { continue }
+            var lo = 0, hi = slots.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if let other = view.record(kind, rows[mid]), less(other, r) { lo = mid + 1 } else { hi = mid }
+            }
+            slots.insert(slot, at: lo)
+            rows.insert(id, at: lo)
+        }
+        if let keep, let ks = index.slot(of: keep), let i = slots.firstIndex(of: ks) { cursor = i }
+        else { cursor = min(cursor, max(0, rows.count - 1)) }
+    }
+
     /// Sets the rows shown and keeps the cursor on `keep` if it is still there.
     mutating func show(_ newSlots: [Int32], _ index: PaneIndex, keep: String?) {
         slots = newSlots
