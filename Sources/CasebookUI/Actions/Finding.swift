@@ -1,21 +1,39 @@
 import CasebookModel
 import Foundation
+import Synchronization
 
 // Search (/ n N), filter (\), sort (o O) and the frequency view (F) on the focused pane.
 
 extension AppState {
     /// The first row matching `pattern` from `start` in a direction, wrapping; nil if none.
+    /// Rows are scanned in blocks, each split over both cores; the first block with a match wins.
     func findRow(_ pattern: String, from start: Int, forward: Bool) -> Int? {
         guard let view, !pattern.isEmpty else { return nil }
-        let rows = current.rows
-        guard !rows.isEmpty else { return nil }
+        let slots = current.slots
+        let n = slots.count
+        guard n > 0 else { return nil }
         let needle = Array(pattern.lowercased().utf8)
         let table = view.searchText.table(for: pane, in: view)
-        for step in 0..<rows.count {
-            let i = forward ? (start + step) % rows.count : (start - step + rows.count * 2) % rows.count
-            if table.contains(rows[i], needle) { return i }
+        func row(_ step: Int) -> Int { forward ? (start + step) % n : ((start - step) % n + n) % n }
+        return table.bytes.withUnsafeBufferPointer { b in
+            needle.withUnsafeBufferPointer { nd in
+                let block = 65_536
+                var from = 0
+                while from < n {
+                    let to = min(n, from + block)
+                    let found = Mutex<[Int: Int]>([:])
+                    ParallelSort.halves(to - from) { range, part in
+                        for step in range where table.contains(slots[row(from + step)], nd, b) {
+                            found.withLock { $0[part] = from + step }
+                            return
+                        }
+                    }
+                    if let step = found.withLock({ $0[0] ?? $0[1] }) { return row(step) }
+                    from = to
+                }
+                return nil
+            }
         }
-        return nil
     }
 
     public mutating func beginSearch() {
@@ -75,7 +93,7 @@ extension AppState {
             let query = try FilterQuery(text, columns: pane.columns)
             p.setFilter(query, view)
             current = p
-            say("\(p.rows.count) of \(view.baseRows[pane]?.count ?? 0) \(pane.title.lowercased()) match \(text)")
+            say("\(p.rows.count) of \(view.rowCount(pane)) \(pane.title.lowercased()) match \(text)")
         } catch {
             say("Filter: \(error.message)", error: true)
         }
@@ -91,8 +109,7 @@ extension AppState {
 
     public mutating func openFrequency() {
         guard let view else { return }
-        let column = pane.columns[current.column]
-        overlay = .frequency(FrequencyTable(pane: pane, column: column, ids: current.rows, view: view), selection: 0, scroll: 0)
+        overlay = .frequency(FrequencyTable(pane: pane, columnIndex: current.column, slots: current.slots, view: view), selection: 0, scroll: 0)
     }
 
     /// Enter in the frequency view: filter the pane to the chosen value.

@@ -50,7 +50,9 @@ extension App {
                 state.say(undo ? "Nothing to undo" : "Nothing to redo", error: true)
                 return
             }
-            refreshAfterChange(entry.edit.targetIDs, changes: entry.edit.changes, reveal: true)
+            // The entry names the edit undone; what happened to the case is its inverse.
+            let applied = undo ? entry.edit.inverse.changes : entry.edit.changes
+            refreshAfterChange(entry.edit.targetIDs, changes: applied, reveal: true)
             state.say((undo ? "Undid: " : "Redid: ") + VisibleText.line(entry.edit.label))
         } catch {
             refreshAfterChange([], changes: [])
@@ -69,14 +71,18 @@ extension App {
     /// `reveal` (undo, redo): go back to the list and show the changed record even if a filter hides it.
     func refreshAfterChange(_ ids: [String], changes: [Change], reveal: Bool = false) {
         guard let store = loaded?.store, var view = state.view else { return }
-        let onlyAnnotations = view.replace(store.content, after: changes)
+        let change = view.update(store.content, after: changes)
         state.view = view
         state.history = store.history
         for kind in PaneKind.allCases {
             var p = state.panes[kind]!
             p.marks = p.marks.filter { store.content.record(id: $0) != nil }
             // Notes and tags move no row unless the filter reads them: then the rows stand as they are.
-            if !onlyAnnotations || !changes.isEmpty && p.filter?.readsAnnotations == true { p.refresh(view) }
+            if change.caseInfoChanged && p.filter != nil || change.onlyAnnotations && !changes.isEmpty && p.filter?.readsAnnotations == true {
+                p.refresh(view)
+            } else if let touched = change.touched[kind] {
+                p.update(touched, view)
+            }
             state.panes[kind] = p
         }
         if state.focus == .detail {

@@ -37,6 +37,9 @@ public struct Column: Sendable {
     public var number: (@Sendable (AnyRecord, CaseView) -> ExactDecimal?)?
     /// Characters at the end of `text` that must survive truncation ("(high 70)"): the rest is cut instead.
     public var keepSuffix: (@Sendable (AnyRecord, CaseView) -> String)?
+    /// Whether `sort` is the column's own rather than "number, else lower-cased text, empty last"
+    /// (the default, which the screen computes from its caches without calling `sort`).
+    public let customSort: Bool
 
     public init(_ id: String, _ title: String, width: Int, minWidth: Int? = nil, flexible: Bool = false,
                 alignRight: Bool = false, text: @escaping @Sendable (AnyRecord, CaseView) -> String,
@@ -51,6 +54,7 @@ public struct Column: Sendable {
         self.alignRight = alignRight
         self.text = text
         self.number = number
+        customSort = sort != nil
         self.sort = sort ?? { r, v in
             if let number, let n = number(r, v) { return .number(n) }
             let t = text(r, v)

@@ -1,4 +1,6 @@
 import CasebookModel
+import Foundation
+import Synchronization
 
 // The F view: rows of the focused pane grouped by the current column's value, with counts and
 // exact sums. Losses by actor: the Attribution column of incidents, summing loss USD. Transfers
@@ -59,6 +61,73 @@ public struct FrequencyTable: Sendable, Equatable {
             return Row(value: key, count: a.count, usd: a.usd, amount: a.mixed ? nil : a.amount.flatMap { amt in a.asset.map { (amt, $0) } })
         }.sorted { ($0.count, $1.value) > ($1.count, $0.value) }
         totalCount = ids.count
+        totalUSD = total
+    }
+}
+
+extension FrequencyTable {
+    /// The same table from the screen's caches: groups, numbers and assets per slot, counted and
+    /// summed on both cores (sums are exact in any order), so a million rows take a few passes over arrays.
+    public init(pane: PaneKind, columnIndex: Int, slots: [Int32], view: CaseView) {
+        let columns = pane.columns
+        let column = columns[columnIndex]
+        self.pane = pane
+        columnID = column.id
+        columnTitle = column.title
+        let cache = view.columnCache
+        let groups = cache.groups(pane, columnIndex, view)
+        let usdIndex = columns.firstIndex { ["loss", "usd", "losses"].contains($0.id) }
+        let usd = usdIndex.map { cache.numbers(pane, $0, view) }
+        let amountIndex = pane == .ledger ? columns.firstIndex { $0.id == "amount" } : nil
+        let amounts = amountIndex.map { cache.numbers(pane, $0, view) }
+        let assets = pane == .ledger ? cache.groups(pane, ColumnCache.rawAsset, view) : nil
+        let index = view.indexes[pane]!
+        struct Acc { var count = 0; var usd: ExactDecimal?; var amount: ExactDecimal?; var asset: Int32 = -1; var mixed = false }
+        let parts = Mutex<[Int: ([Acc], ExactDecimal?)]>([:])
+        let width = groups.names.count
+        ParallelSort.halves(slots.count) { range, part in
+            var acc = [Acc](repeating: Acc(), count: width)
+            var total: ExactDecimal?
+            for i in range {
+                let s = Int(slots[i])
+                let g = Int(groups.of[s])
+                guard g >= 0 else { continue }
+                acc[g].count += 1
+                var aggregate = false
+                if pane == .incidents, case .incident(let inc)? = view.record(pane, index.ids[s]) { aggregate = inc.isAggregate }
+                if !aggregate, let v = usd?[s] {
+                    acc[g].usd = (acc[g].usd ?? .zero) + v
+                    total = (total ?? .zero) + v
+                }
+                if let assets, let amounts, let amount = amounts[s] {
+                    let a = assets.of[s]
+                    if acc[g].asset == -1, !acc[g].mixed { acc[g].asset = a }
+                    if acc[g].asset != a { acc[g].mixed = true; acc[g].asset = -1 }
+                    if !acc[g].mixed { acc[g].amount = (acc[g].amount ?? .zero) + amount }
+                }
+            }
+            parts.withLock { $0[part] = (acc, total) }
+        }
+        func plus(_ a: ExactDecimal?, _ b: ExactDecimal?) -> ExactDecimal? { a.map { x in b.map { x + $0 } ?? x } ?? b }
+        var (acc, total) = parts.withLock { $0[0] } ?? ([Acc](repeating: Acc(), count: width), nil)
+        if let (second, t2) = parts.withLock({ $0[1] }) {
+            total = plus(total, t2)
+            for g in 0..<width where second[g].count > 0 {
+                let b = second[g]
+                if acc[g].count == 0 { acc[g] = b; continue }
+                acc[g].count += b.count
+                acc[g].usd = plus(acc[g].usd, b.usd)
+                if acc[g].mixed || b.mixed || acc[g].asset != b.asset { acc[g].mixed = true; acc[g].asset = -1; acc[g].amount = nil }
+                else { acc[g].amount = plus(acc[g].amount, b.amount) }
+            }
+        }
+        rows = (0..<width).filter { acc[$0].count > 0 }.map { g in
+            let a = acc[g]
+            let asset = a.asset >= 0 ? assets?.names[Int(a.asset)] : nil
+            return Row(value: groups.names[g], count: a.count, usd: a.usd,
+                       amount: a.mixed ? nil : a.amount.flatMap { amt in asset.map { (amt, $0) } })
+        }.sorted { ($0.count, $1.value) > ($1.count, $0.value) }
+        totalCount = slots.count
         totalUSD = total
     }
 }

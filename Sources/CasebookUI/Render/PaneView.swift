@@ -52,7 +52,7 @@ enum PaneView {
         }
         let rows = layout.listRows
         guard !pane.rows.isEmpty else {
-            let total = view.baseRows[s.pane]?.count ?? 0
+            let total = view.rowCount(s.pane)
             let note = total == 0 ? "No \(s.pane.title.lowercased()) in this case" : "No rows match the filter (\\ to change it)"
             g.put(note, x: rect.x + gutter, y: rect.y + 1, role: .dim, maxWidth: rect.width - gutter)
             return

@@ -54,7 +54,7 @@ public enum Screen {
         g.fill(x: 0, y: layout.tabsRow, width: layout.width, height: 1, role: .tab)
         var x = 0
         for kind in PaneKind.allCases {
-            let shown = s.panes[kind]!.rows.count, total = view.baseRows[kind]?.count ?? 0
+            let shown = s.panes[kind]!.rows.count, total = view.rowCount(kind)
             let count = shown == total ? "\(total)" : "\(shown)/\(total)"
             let label = " \(kind.rawValue + 1) \(kind.title) \(count) "
             x = g.put(kind == s.pane ? "[" + label + "]" : " " + label + " ", x: x, y: layout.tabsRow, role: kind == s.pane ? .tabActive : .tab)

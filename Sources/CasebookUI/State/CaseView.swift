@@ -5,17 +5,21 @@ import CasebookModel
 // order, and the totals in the header. Rendering then touches only the visible rows.
 
 public struct CaseView: Sendable {
-    public private(set) var content: Case
-    /// Record ids per pane in natural order: incidents by start date, actors by name, transfers by time.
-    public private(set) var baseRows: [PaneKind: [String]] = [:]
+    public internal(set) var content: Case
+    /// Each pane's rows as slots, in natural order: incidents by start date, actors by name, transfers by time.
+    public internal(set) var indexes: [PaneKind: PaneIndex] = [:]
     /// USD losses of incidents whose strongest attribution names the actor (aggregate incidents excluded).
-    public private(set) var attributedLoss: [String: ExactDecimal] = [:]
-    public private(set) var totalLossUSD = ExactDecimal.zero
-    public private(set) var aggregateLossUSD = ExactDecimal.zero
+    public internal(set) var attributedLoss: [String: ExactDecimal] = [:]
+    public internal(set) var totalLossUSD = ExactDecimal.zero
+    public internal(set) var aggregateLossUSD = ExactDecimal.zero
     /// Reverse references, so the detail view's linked records cost what is shown.
-    public private(set) var links = LinkIndex(Case(info: CaseInfo(title: "", created: "")))
+    public internal(set) var links = LinkIndex(Case(info: CaseInfo(title: "", created: "")))
     /// Each row's text as search sees it, made on the first search of a pane and kept until the case changes.
-    public private(set) var searchText = SearchText()
+    public internal(set) var searchText = SearchText()
+    /// Per-column numbers, groups and sort ranks, made on first use (ColumnCache).
+    internal(set) var columnCache = ColumnCache()
+    /// The totals as sums that can take an incident back out (so an edit updates them in place).
+    var sums = LossSums()
 
     /// How many linked records the detail view lists; the rest are counted.
     public static let linkLimit = 200
@@ -31,48 +35,50 @@ public struct CaseView: Sendable {
         content = Case(info: content.info)
     }
 
-    /// Takes the case after `changes`. Notes and tags (the usual annotations) change no order,
-    /// link, total or column text, so then the indexes are kept and the cost is that of the edit;
-    /// anything else rebuilds them.
-    /// Returns true when only notes and tags changed (no index was rebuilt).
+    /// Takes the case after `changes`; see `update`. Returns true when only notes and tags changed.
     @discardableResult
     public mutating func replace(_ content: Case, after changes: [Change]) -> Bool {
-        let cheap = changes.allSatisfy { change in
-            guard case .record(let before?, let after?) = change else { return false }
-            func stripped(_ r: AnyRecord) -> AnyRecord {
-                var r = r
-                r.meta.notes = []
-                r.meta.modified = ""
-                r.meta.tags = r.meta.tags.filter { $0 == Incident.aggregateTag }
-                return r
-            }
-            return stripped(before) == stripped(after)
-        }
-        self.content = content
-        if !cheap { rebuild() }
-        return cheap
+        update(content, after: changes).onlyAnnotations
     }
 
-    private mutating func rebuild() {
+    mutating func rebuild() {
         let c = content
-        baseRows[.incidents] = c.incidents.values
-            .sorted { ($0.started ?? "~", $0.id) < ($1.started ?? "~", $1.id) }.map(\.id)
-        baseRows[.actors] = c.actors.values
-            .sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }.map(\.id)
-        baseRows[.ledger] = c.transfers.values.sorted { ($0.time, $0.id) < ($1.time, $1.id) }.map(\.id)
-        var attributed: [String: ExactDecimal] = [:]
-        var total = ExactDecimal.zero, aggregate = ExactDecimal.zero
-        for i in c.incidents.values {
-            guard let usd = i.lossUSD else { continue }
-            if i.isAggregate { aggregate += usd; continue }
-            total += usd
-            if let actor = i.strongestAttribution?.actor { attributed[actor, default: .zero] += usd }
-        }
-        links = LinkIndex(c, transfersInOrder: baseRows[.ledger])
+        for kind in PaneKind.allCases { indexes[kind] = PaneIndex(kind: kind, c) }
+        let ledger = indexes[.ledger]!
+        links = LinkIndex(c, transfersInOrder: ledger.order.map { ledger.id($0) })
         searchText = SearchText()
-        attributedLoss = attributed
-        totalLossUSD = total
-        aggregateLossUSD = aggregate
+        columnCache = ColumnCache()
+        sums = LossSums()
+        for i in c.incidents.values { sums.add(i) }
+        publishTotals(of: nil)
+    }
+
+    /// Copies the sums into the public totals: every actor's when `actors` is nil, else those named.
+    mutating func publishTotals(of actors: Set<String>?) {
+        totalLossUSD = sums.total.value
+        aggregateLossUSD = sums.aggregate.value
+        guard let actors else {
+            attributedLoss = sums.attributed.mapValues(\.value)
+            return
+        }
+        for a in actors { attributedLoss[a] = sums.attributed[a]?.value }
+    }
+
+    /// Record ids per pane in natural order (a copy: O(rows); the screen uses `indexes`).
+    public var baseRows: [PaneKind: [String]] {
+        indexes.mapValues { ix in ix.order.map { ix.id($0) } }
+    }
+
+    /// How many rows a pane has before any filter.
+    public func rowCount(_ kind: PaneKind) -> Int { indexes[kind]?.count ?? 0 }
+
+    /// The record of a pane's kind with this id: one dictionary lookup instead of `record(id:)`'s several.
+    public func record(_ kind: PaneKind, _ id: String) -> AnyRecord? {
+        switch kind {
+        case .incidents: content.incidents[id].map(AnyRecord.incident)
+        case .actors: content.actors[id].map(AnyRecord.actor)
+        case .ledger: content.transfers[id].map(AnyRecord.transfer)
+        }
     }
 
     /// How a record is named on screen; a transfer by its amount and the names of its two ends.

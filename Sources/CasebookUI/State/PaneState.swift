@@ -5,6 +5,8 @@ public struct PaneState: Sendable {
     public var kind: PaneKind
     /// Ids of the rows shown, in order.
     public private(set) var rows: [String] = []
+    /// The same rows as slots of the pane's `PaneIndex` (what search and sort work on).
+    public private(set) var slots: [Int32] = []
     public var cursor = 0
     public var top = 0
     public var column = 0
@@ -25,30 +27,91 @@ public struct PaneState: Sendable {
     /// Re-derives `rows` from the case: filter, then a stable sort; keeps the cursor on the same record.
     public mutating func refresh(_ view: CaseView) {
         let keep = selectedID
+        guard let index = view.indexes[kind] else { return }
+        var ids = index.order
+        if let filter, !filter.isEmpty { ids = filter.matching(ids, kind, view) }
+        show(sorted(ids, view), index, keep: keep)
+    }
+
+    /// `ids` (in natural order) sorted by the sorts in force: a stable counting sort by each
+    /// column's rank, least significant first, so equal keys keep their natural order.
+    func sorted(_ ids: [Int32], _ view: CaseView) -> [Int32] {
         let columns = kind.columns
-        var ids = view.baseRows[kind] ?? []
-        if let filter, !filter.isEmpty {
-            ids = ids.filter { id in view.content.record(id: id).map { filter.matches($0, view, columns: columns) } ?? false }
+        var ids = ids
+        for s in sorts.reversed() where columns.indices.contains(s.column) {
+            let ranks = view.columnCache.ranks(kind, s.column, view)
+            ids = Self.countingSort(ids, ranks, descending: s.descending)
         }
+        return ids
+    }
+
+    /// Stable; empty values (rank `count`) stay last in both directions.
+    static func countingSort(_ ids: [Int32], _ ranks: ColumnCache.Ranks, descending: Bool) -> [Int32] {
+        let r = ranks.count
+        var starts = [Int](repeating: 0, count: Int(r) + 2)
+        var out = [Int32](repeating: 0, count: ids.count)
+        ranks.of.withUnsafeBufferPointer { rank in
+            func key(_ s: Int32) -> Int {
+                let k = rank[Int(s)]
+                return Int(k == r || !descending ? k : r - 1 - k)
+            }
+            for s in ids { starts[key(s) + 1] += 1 }
+            for i in 1..<starts.count { starts[i] += starts[i - 1] }
+            for s in ids {
+                let k = key(s)
+                out[starts[k]] = s
+                starts[k] += 1
+            }
+        }
+        return out
+    }
+
+    /// Follows an edit that touched `changed` slots: they leave the rows, and those still in the
+    /// case and passing the filter go back at the place the sort gives them (binary search with
+    /// the same comparison as a full sort: the sort columns, then natural order). Many touched
+    /// rows: a full refresh is cheaper.
+    public mutating func update(_ changed: [Int32], _ view: CaseView) {
+        guard !changed.isEmpty, let index = view.indexes[kind] else { return }
+        if changed.count > max(64, slots.count / 8) { refresh(view); return }
+        let keep = selectedID
+        var isChanged = [Bool](repeating: false, count: index.ids.count + 1)
+        for s in changed where Int(s) < isChanged.count { isChanged[Int(s)] = true }
+        var positions: [Int] = []
+        for (i, s) in slots.enumerated() where Int(s) < isChanged.count && isChanged[Int(s)] { positions.append(i) }
+        for i in positions.reversed() { slots.remove(at: i); rows.remove(at: i) }
+        let columns = kind.columns
         let active = sorts.filter { columns.indices.contains($0.column) }
-        if !active.isEmpty {
-            // Decorate each row with its keys and natural position, so equal keys keep their order.
-            var keyed = ids.enumerated().map { (i, id) in
-                let r = view.content.record(id: id)
-                return (keys: active.map { s in r.map { columns[s.column].sort($0, view) } ?? .empty }, index: i, id: id)
-            }
-            let descending = active.map(\.descending)
-            keyed.sort { a, b in
-                for k in a.keys.indices where a.keys[k] != b.keys[k] {
-                    if a.keys[k] == .empty { return false }
-                    if b.keys[k] == .empty { return true }
-                    return descending[k] ? b.keys[k] < a.keys[k] : a.keys[k] < b.keys[k]
+        func less(_ x: AnyRecord, _ y: AnyRecord) -> Bool {
+            for s in active {
+                let a = columns[s.column].sort(x, view), b = columns[s.column].sort(y, view)
+                if a != b {
+                    if a == .empty { return false }
+                    if b == .empty { return true }
+                    return s.descending ? b < a : a < b
                 }
-                return a.index < b.index
             }
-            ids = keyed.map(\.id)
+            return PaneIndex.naturalLess(kind, x, y)
         }
-        rows = ids
+        for slot in changed {
+            let id = index.id(slot)
+            guard !id.isEmpty, let r = view.record(kind, id) else { continue }
+            if let filter, !filter.isEmpty, !filter.matches(r, view, columns: columns) { continue }
+            var lo = 0, hi = slots.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if let other = view.record(kind, rows[mid]), less(other, r) { lo = mid + 1 } else { hi = mid }
+            }
+            slots.insert(slot, at: lo)
+            rows.insert(id, at: lo)
+        }
+        if let keep, let ks = index.slot(of: keep), let i = slots.firstIndex(of: ks) { cursor = i }
+        else { cursor = min(cursor, max(0, rows.count - 1)) }
+    }
+
+    /// Sets the rows shown and keeps the cursor on `keep` if it is still there.
+    mutating func show(_ newSlots: [Int32], _ index: PaneIndex, keep: String?) {
+        slots = newSlots
+        rows = newSlots.map { index.id($0) }
         if let keep, let i = rows.firstIndex(of: keep) { cursor = i } else { cursor = min(cursor, max(0, rows.count - 1)) }
     }
 

@@ -1,21 +1,29 @@
+import CasebookModel
 import Foundation
 import Synchronization
 
-// Incremental search must answer within a keystroke on 100,000 rows. Each pane's rows are made
-// into lower-cased text once (on the first search, split over the cores) and kept as one byte
-// buffer with row offsets, so a keystroke is a byte scan over each row: a few milliseconds, where
-// Swift's Unicode-aware String.contains took a quarter of a second.
+// Incremental search must answer within a keystroke on a million rows. Each pane's rows are made
+// into lower-cased text once (on the first search, or by the loader after the case is shown,
+// split over the cores) and kept in one byte buffer: row text is its columns joined by U+0001,
+// found by slot (PaneIndex) through `start` and `length`. A keystroke is a byte scan over the rows
+// in screen order, on both cores. An edit appends the changed rows' new text at the end of the
+// buffer and points their slots there; the old bytes are garbage until the next rebuild.
+// Filters reuse the text: a row that is all ASCII matches byte for byte exactly as its Strings
+// would, so `ascii` (printable ASCII only) says when the fast path is the same as String.contains.
 
 public final class SearchText: Sendable {
     struct Table: Sendable {
-        var bytes: [UInt8]
-        var starts: [Int]
-        var position: [String: Int]
+        var bytes: [UInt8] = []
+        var start: [Int] = []
+        var length: [Int32] = []
+        var ascii: [Bool] = []
     }
 
-    private let cache = Mutex<[PaneKind: Table]>([:])
+    private let cache: Mutex<[PaneKind: Table]>
 
-    public init() {}
+    public init() { cache = Mutex([:]) }
+
+    private init(tables: [PaneKind: Table]) { cache = Mutex(tables) }
 
     /// The pane's table, built on first use. The lock is held while building, so a search that
     /// arrives during the loader's warm-up waits for it instead of building a second copy.
@@ -33,57 +41,112 @@ public final class SearchText: Sendable {
         for pane in PaneKind.allCases { _ = table(for: pane, in: view) }
     }
 
-    static func build(_ pane: PaneKind, _ view: CaseView) -> Table {
-        let ids = view.baseRows[pane] ?? []
-        let columns = pane.columns
-        let parts = 2
-        let chunk = (ids.count + parts - 1) / max(1, parts)
-        let pieces = Mutex<[Int: [String]]>([:])
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let range = min(ids.count, part * chunk)..<min(ids.count, (part + 1) * chunk)
-            var texts: [String] = []
-            texts.reserveCapacity(range.count)
-            for id in ids[range] {
-                guard let r = view.content.record(id: id) else { texts.append(""); continue }
-                texts.append(columns.map { $0.text(r, view) }.joined(separator: "\u{1}").lowercased())
+    /// A new cache holding this one's tables with the rows at `slots` made again from `view`
+    /// (after an edit); panes not built yet stay unbuilt. This one is left empty.
+    func patched(_ slots: [PaneKind: [Int32]], _ view: CaseView) -> SearchText {
+        var tables = cache.withLock { t in let all = t; t = [:]; return all }
+        for (pane, changed) in slots where !changed.isEmpty {
+            guard var table = tables[pane] else { continue }
+            // Past half garbage, building afresh is cheaper than carrying it.
+            if table.bytes.count > 2 * max(1, Int(table.length.reduce(0) { $0 + Int($1) })) {
+                tables[pane] = nil
+                continue
             }
-            pieces.withLock { $0[part] = texts }
+            let index = view.indexes[pane]!
+            let columns = pane.columns
+            for slot in changed {
+                let s = Int(slot)
+                while table.start.count <= s { table.start.append(0); table.length.append(0); table.ascii.append(true) }
+                let before = table.bytes.count
+                var ascii = true
+                let id = index.ids[s]
+                if !id.isEmpty, let r = view.record(pane, id) { ascii = Self.append(r, columns, view, to: &table.bytes) }
+                table.start[s] = before
+                table.length[s] = Int32(table.bytes.count - before)
+                table.ascii[s] = ascii
+            }
+            tables[pane] = table
         }
-        var bytes: [UInt8] = []
-        var starts: [Int] = [0]
-        starts.reserveCapacity(ids.count + 1)
-        let all = pieces.withLock { p in (0..<parts).flatMap { p[$0] ?? [] } }
-        for text in all {
-            bytes.append(contentsOf: text.utf8)
-            starts.append(bytes.count)
+        return SearchText(tables: tables)
+    }
+
+    /// Appends a row's lower-cased text; returns whether it is all ASCII.
+    static func append(_ r: AnyRecord, _ columns: [Column], _ view: CaseView, to bytes: inout [UInt8]) -> Bool {
+        var ascii = true
+        for (k, c) in columns.enumerated() {
+            if k > 0 { bytes.append(1) }
+            var text = c.text(r, view)
+            let plain: Bool = text.withUTF8 { b in
+                // Printable ASCII only: then bytes compare and match exactly as the Strings do.
+                guard !b.contains(where: { $0 >= 0x7F || $0 < 0x20 }) else { return false }
+                for byte in b { bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : byte) }
+                return true
+            }
+            if !plain {
+                ascii = false
+                bytes.append(contentsOf: text.lowercased().utf8)
+            }
         }
-        var position: [String: Int] = [:]
-        position.reserveCapacity(ids.count)
-        for (i, id) in ids.enumerated() { position[id] = i }
-        return Table(bytes: bytes, starts: starts, position: position)
+        return ascii
+    }
+
+    static func build(_ pane: PaneKind, _ view: CaseView) -> Table {
+        let index = view.indexes[pane]!
+        let ids = index.ids
+        let columns = pane.columns
+        let pieces = Mutex<[Int: Table]>([:])
+        ParallelSort.halves(ids.count) { range, part in
+            var t = Table()
+            t.bytes.reserveCapacity(range.count * 120)
+            t.start.reserveCapacity(range.count)
+            t.length.reserveCapacity(range.count)
+            t.ascii.reserveCapacity(range.count)
+            for s in range {
+                let before = t.bytes.count
+                var ascii = true
+                if !ids[s].isEmpty, let r = view.record(pane, ids[s]) { ascii = append(r, columns, view, to: &t.bytes) }
+                t.start.append(before)
+                t.length.append(Int32(t.bytes.count - before))
+                t.ascii.append(ascii)
+            }
+            pieces.withLock { $0[part] = t }
+        }
+        return pieces.withLock { p in
+            var all = p[0] ?? Table()
+            if let second = p[1] {
+                let offset = all.bytes.count
+                all.bytes.append(contentsOf: second.bytes)
+                all.start.append(contentsOf: second.start.map { $0 + offset })
+                all.length.append(contentsOf: second.length)
+                all.ascii.append(contentsOf: second.ascii)
+            }
+            return all
+        }
     }
 }
 
 extension SearchText.Table {
-    /// Whether row `id` contains `needle` (already lower-cased UTF-8).
-    func contains(_ id: String, _ needle: [UInt8]) -> Bool {
-        guard let p = position[id] else { return false }
-        let start = starts[p], length = starts[p + 1] - start
-        guard length >= needle.count else { return false }
-        return bytes.withUnsafeBufferPointer { b in
-            needle.withUnsafeBufferPointer { n in
-                let first = n[0], last = start + length - n.count
-                var i = start
-                while i <= last {
-                    if b[i] == first {
-                        var k = 1
-                        while k < n.count && b[i + k] == n[k] { k += 1 }
-                        if k == n.count { return true }
-                    }
-                    i += 1
-                }
-                return false
-            }
+    /// Whether the row at `slot` contains `needle` (already lower-cased UTF-8).
+    func contains(_ slot: Int32, _ needle: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let s = Int(slot)
+        guard s < start.count else { return false }
+        return Self.find(needle, in: b, from: start[s], length: Int(length[s])) != nil
+    }
+
+    /// Where `needle` starts within `length` bytes of `b` from `from`, or nil.
+    static func find(_ needle: UnsafeBufferPointer<UInt8>, in b: UnsafeBufferPointer<UInt8>, from: Int, length: Int) -> Int? {
+        let n = needle.count
+        guard n > 0 else { return from }
+        guard length >= n, let base = b.baseAddress, let nb = needle.baseAddress else { return nil }
+        let first = Int32(nb[0])
+        var i = from
+        let last = from + length - n
+        while i <= last {
+            guard let hit = memchr(base + i, first, last - i + 1) else { return nil }
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if n == 1 || memcmp(base + i + 1, nb + 1, n - 1) == 0 { return i }
+            i += 1
         }
+        return nil
     }
 }

@@ -1,0 +1,96 @@
+import CasebookModel
+import Foundation
+import Synchronization
+
+// A filter over a million rows: each term is tested on the screen's caches rather than on the
+// record. Number terms compare the column's cached numbers; text terms search the row's
+// lower-cased text (SearchText), whole or one field of it, when both the row and the typed word
+// are printable ASCII, where a byte match is exactly String.contains. Anything else (tag:, note:,
+// marking:, id:, non-ASCII text) asks `test` on the record as before. Rows are split over both cores.
+
+extension FilterQuery {
+    /// The slots among `ids` (kept in their order) whose rows match.
+    func matching(_ ids: [Int32], _ pane: PaneKind, _ view: CaseView) -> [Int32] {
+        let columns = pane.columns
+        let index = view.indexes[pane]!
+        let table = view.searchText.table(for: pane, in: view)
+        struct Plan { var column: Int?; var numbers: [ExactDecimal?]?; var needle: [UInt8]?; var fast: Bool }
+        let plans: [Plan] = terms.map { t in
+            let printable = t.value.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+            guard let field = t.field else { return Plan(column: nil, needle: Array(t.value.utf8), fast: printable) }
+            guard let k = columns.firstIndex(where: { $0.id == field }) else { return Plan(fast: false) }
+            if t.number != nil, columns[k].number != nil {
+                return Plan(column: k, numbers: view.columnCache.numbers(pane, k, view), fast: true)
+            }
+            return Plan(column: k, needle: Array(t.value.utf8), fast: printable)
+        }
+        let parts = Mutex<[Int: [Int32]]>([:])
+        table.bytes.withUnsafeBufferPointer { b in
+            ParallelSort.halves(ids.count) { range, part in
+                var kept: [Int32] = []
+                for i in range {
+                    let slot = ids[i], s = Int(slot)
+                    var record: AnyRecord?
+                    func slow(_ t: Term) -> Bool {
+                        if record == nil { record = view.record(pane, index.ids[s]) }
+                        guard let r = record else { return false }
+                        return Self.test(t, r, view, columns)
+                    }
+                    let ok = terms.indices.allSatisfy { ti in
+                        let t = terms[ti], plan = plans[ti]
+                        let ascii = s < table.ascii.count && table.ascii[s]
+                        guard plan.fast else { return slow(t) != t.negated }
+                        if let numbers = plan.numbers, let wanted = t.number {
+                            guard let n = numbers[s] else { return t.negated }
+                            let hit: Bool = switch t.op {
+                            case .greater: n > wanted
+                            case .less: n < wanted
+                            case .greaterOrEqual: n >= wanted
+                            case .lessOrEqual: n <= wanted
+                            case .equal: n == wanted
+                            case .contains: false
+                            }
+                            return hit != t.negated
+                        }
+                        guard ascii, let needle = plan.needle else { return slow(t) != t.negated }
+                        return needle.withUnsafeBufferPointer { nd in
+                            if let k = plan.column {
+                                let f = ColumnCache.field(k, of: s, table, b)
+                                if t.op == .equal {
+                                    return (f.count == nd.count && (nd.isEmpty || memcmp(b.baseAddress! + f.lowerBound, nd.baseAddress!, nd.count) == 0)) != t.negated
+                                }
+                                return (SearchText.Table.find(nd, in: b, from: f.lowerBound, length: f.count) != nil) != t.negated
+                            }
+                            // Any column (fields joined by 0x01, which a printable word cannot span) or the id.
+                            if SearchText.Table.find(nd, in: b, from: table.start[s], length: Int(table.length[s])) != nil { return !t.negated }
+                            return (Self.idContains(index.ids[s], nd) ?? slow(t)) != t.negated
+                        }
+                    }
+                    if ok { kept.append(slot) }
+                }
+                parts.withLock { $0[part] = kept }
+            }
+        }
+        return parts.withLock { ($0[0] ?? []) + ($0[1] ?? []) }
+    }
+
+    /// Whether a printable-ASCII id, lower-cased, contains `needle`; nil for any other id.
+    static func idContains(_ id: String, _ needle: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var id = id
+        return id.withUTF8 { b -> Bool? in
+            guard !b.contains(where: { $0 < 0x20 || $0 >= 0x7F }) else { return nil }
+            let n = needle.count
+            guard n <= b.count else { return false }
+            for i in 0...(b.count - n) {
+                var k = 0
+                while k < n {
+                    let c = b[i + k]
+                    if (c >= 65 && c <= 90 ? c + 32 : c) != needle[k] { break }
+                    k += 1
+                }
+                if k == n { return true }
+            }
+            return false
+        }
+    }
+}
