@@ -37,6 +37,13 @@ public enum JSONWriter {
 
     static func writeString(_ s: String, into out: inout String) {
         out += "\""
+        // Nearly every string needs no escape: one pass over its UTF-8 finds out, and it is then
+        // appended whole instead of scalar by scalar (the slow part of writing a big case).
+        if !needsEscape(s) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -51,5 +58,18 @@ public enum JSONWriter {
             }
         }
         out += "\""
+    }
+
+    /// Whether `s` holds a quote, a backslash, a C0 or C1 control, DEL, U+2028 or U+2029.
+    static func needsEscape(_ s: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for b in s.utf8 {
+            if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F { return true }
+            if previous == 0xC2 && (0x80...0x9F).contains(b) { return true }                        // C1
+            if beforePrevious == 0xE2 && previous == 0x80 && (b == 0xA8 || b == 0xA9) { return true }  // U+2028/9
+            beforePrevious = previous
+            previous = b
+        }
+        return false
     }
 }
