@@ -60,16 +60,7 @@ public final class CaseStore {
         self.mode = mode
         journal = Journal(path: realPath + ".journal")
         if mode == .readWrite { lock = try CaseLock.acquire(for: realPath) }
-        let bytes = try POSIXFile.read(realPath)
-        let root: JSONValue
-        let total = max(1, bytes.count)
-        let report = progress.map { p in { (offset: Int) in p(Double(offset) / Double(total)) } }
-        do { root = try JSONParser.parse(bytes, progress: report) } catch {
-            if error.message == JSONParser.cancelledMessage { throw .cancelled(path: path) }
-            throw .syntax(path: path, line: error.line, column: error.column, message: error.message)
-        }
-        let decoded: (CaseDocument, duplicates: [Problem])
-        do { decoded = try CaseCoding.decode(root) } catch { throw .format(path: path, error) }
+        let decoded = try CaseReader.load(POSIXFile.read(realPath), path: path, progress: progress)
         document = decoded.0
         duplicates = decoded.duplicates
         if mode == .readWrite && !duplicates.isEmpty {

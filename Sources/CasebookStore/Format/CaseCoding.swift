@@ -49,6 +49,10 @@ public enum CaseCoding {
         return info
     }
 
+    static func decodeAsset(_ a: inout FieldReader) throws(FormatError) -> Asset {
+        Asset(code: try a.string("code"), precision: try a.int("precision"), name: try a.optString("name") ?? "")
+    }
+
     /// The canonical text of a case file: byte-for-byte the same for the same document.
     public static func encode(_ doc: CaseDocument) -> String {
         var out = "{\"format\":\"\(formatName)\",\"version\":\(currentVersion),\n\"case\":"
@@ -96,9 +100,7 @@ public enum CaseCoding {
 
         guard let infoValue = r.raw("case") else { throw r.fail("case", "is missing") }
         var content = Case(info: try decodeInfo(infoValue, path: "case"))
-        content.assets = try r.objects("assets") { (a: inout FieldReader) throws(FormatError) in
-            Asset(code: try a.string("code"), precision: try a.int("precision"), name: try a.optString("name") ?? "")
-        }
+        content.assets = try r.objects("assets", decodeAsset)
         var duplicates: [Problem] = []
         for kind in RecordKind.allCases {
             let values = try r.array(kind.plural)
