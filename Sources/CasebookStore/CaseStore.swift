@@ -60,7 +60,7 @@ public final class CaseStore {
         self.mode = mode
         journal = Journal(path: realPath + ".journal")
         if mode == .readWrite { lock = try CaseLock.acquire(for: realPath) }
-        let decoded = try CaseReader.load(POSIXFile.read(realPath), path: path, progress: progress)
+        let decoded = try CaseReader.load(realPath, name: path, progress: progress)
         document = decoded.0
         duplicates = decoded.duplicates
         if mode == .readWrite && !duplicates.isEmpty {

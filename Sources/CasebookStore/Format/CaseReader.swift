@@ -12,19 +12,28 @@ import CasebookModel
 // reference path reads the file instead: messages (line:column, field paths) stay the same.
 
 enum CaseReader {
-    /// Reads a case file: the fast reader, or the reference path when it declines.
-    /// `progress` gets the fraction read (0...1); returning false cancels.
+    /// Reads the case file at `path` (named `name` in errors about its content): the fast
+    /// reader, or the reference path when it declines. `progress` gets the fraction read (0...1);
+    /// returning false cancels.
+    static func load(_ path: String, name: String, progress: ((Double) -> Bool)?) throws(StoreError) -> (CaseDocument, duplicates: [Problem]) {
+        try CaseReaderFile.withBytes(path) { (buffer) throws(StoreError) in try load(buffer, path: name, progress: progress) }
+    }
+
     static func load(_ bytes: [UInt8], path: String, progress: ((Double) -> Bool)?,
                      split: Int = CaseReaderArrays.splitThreshold) throws(StoreError) -> (CaseDocument, duplicates: [Problem]) {
-        let total = max(1, bytes.count)
+        try bytes.withUnsafeBufferPointer { (buffer) throws(StoreError) in try load(buffer, path: path, progress: progress, split: split) }
+    }
+
+    static func load(_ buffer: UnsafeBufferPointer<UInt8>, path: String, progress: ((Double) -> Bool)?,
+                     split: Int = CaseReaderArrays.splitThreshold) throws(StoreError) -> (CaseDocument, duplicates: [Problem]) {
+        let total = max(1, buffer.count)
         let report = progress.map { p in { (offset: Int) in p(Double(offset) / Double(total)) } }
-        let fast: Result<(CaseDocument, duplicates: [Problem]), CaseReaderStop> = bytes.withUnsafeBufferPointer { buffer in
-            Result { () throws(CaseReaderStop) in try decode(buffer, progress: report, split: split) }
-        }
-        switch fast {
-        case .success(let decoded): return decoded
-        case .failure(.cancelled): throw .cancelled(path: path)
-        case .failure(.unsupported): return try reference(bytes, path: path, progress: report)
+        do {
+            return try decode(buffer, progress: report, split: split)
+        } catch .cancelled {
+            throw .cancelled(path: path)
+        } catch {
+            return try reference(Array(buffer), path: path, progress: report)
         }
     }
 
@@ -44,8 +53,14 @@ enum CaseReader {
                        split: Int = CaseReaderArrays.splitThreshold) throws(CaseReaderStop) -> (CaseDocument, duplicates: [Problem]) {
         var c = CaseReaderCursor(buffer)
         var names = CaseReaderInterner()
+        var lines = CaseReaderLines(buffer)
         var progress = CaseReaderProgress(report: report)
         var parts = Parts()
+        func section<K: CaseReaderKind>(_ k: K.Type) throws(CaseReaderStop) {
+            let table = try CaseReaderArrays.read(k, &c, &names, &lines, &progress, split: split)
+            K.store(table.records, in: &parts.content)
+            parts.duplicates[index(K.kind)] = table.duplicates
+        }
         c.skipSpace()
         do {
             guard try c.open(UInt8(ascii: "{"), UInt8(ascii: "}")) else { throw CaseReaderUnsupported() }
@@ -53,10 +68,13 @@ enum CaseReader {
             repeat {
                 let key = String(decoding: try c.key(), as: UTF8.self)
                 guard seen.insert(key).inserted, !c.null() else { throw CaseReaderUnsupported() }
-                if let kind = RecordKind(plural: key) {
-                    parts.batches[index(kind)] = try CaseReaderArrays.read(kind, &c, &names, buffer, &progress, split: split)
-                } else {
-                    try parts.read(key, &c)
+                switch RecordKind(plural: key) {
+                case .source?: try section(CaseReaderSource.self)
+                case .incident?: try section(CaseReaderIncident.self)
+                case .actor?: try section(CaseReaderActor.self)
+                case .wallet?: try section(CaseReaderWallet.self)
+                case .transfer?: try section(CaseReaderTransfer.self)
+                case nil: try parts.read(key, &c)
                 }
             } while try c.more(UInt8(ascii: "}"))
             c.skipSpace()
@@ -66,7 +84,7 @@ enum CaseReader {
         } catch {
             throw .unsupported
         }
-        return try parts.document(buffer)
+        return try parts.document()
     }
 
     static func index(_ kind: RecordKind) -> Int { RecordKind.allCases.firstIndex(of: kind)! }
@@ -78,7 +96,10 @@ enum CaseReader {
         var info: CaseInfo?
         var assets: [Asset] = []
         var history = History()
-        var batches = Array(repeating: CaseReaderBatch(), count: RecordKind.allCases.count)
+        /// The records; the info is put in at the end, as the file may give it after them.
+        var content = Case(info: CaseInfo(title: "", created: ""))
+        /// Duplicate ids by kind, reported in kind order as CaseCoding.decode does.
+        var duplicates = Array(repeating: [Problem](), count: RecordKind.allCases.count)
 
         /// A part other than a section of records.
         mutating func read(_ key: String, _ c: inout CaseReaderCursor) throws(CaseReaderUnsupported) {
@@ -117,15 +138,12 @@ enum CaseReader {
             do { return try decode(try JSONParser.parse(c.bytes(from: start))) } catch { throw CaseReaderUnsupported() }
         }
 
-        /// The document, with duplicate ids reported as CaseCoding.decode reports them.
-        func document(_ buffer: UnsafeBufferPointer<UInt8>) throws(CaseReaderStop) -> (CaseDocument, duplicates: [Problem]) {
+        func document() throws(CaseReaderStop) -> (CaseDocument, duplicates: [Problem]) {
             guard format, version, let info else { throw .unsupported }
-            var content = Case(info: info, assets: assets)
-            var duplicates: [Problem] = []
-            for kind in RecordKind.allCases {
-                CaseReaderTables.fill(&content, kind, batches[index(kind)], buffer, &duplicates)
-            }
-            return (CaseDocument(content: content, history: history), duplicates)
+            var content = content
+            content.info = info
+            content.assets = assets
+            return (CaseDocument(content: content, history: history), duplicates.flatMap { $0 })
         }
     }
 }

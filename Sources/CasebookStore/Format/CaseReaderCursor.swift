@@ -131,6 +131,15 @@ struct CaseReaderCursor {
         return s
     }
 
+    /// A string that must be one of `choices` (an enum's raw values): its index there.
+    @inline(__always) mutating func choice(_ choices: CaseReaderKeys) throws(CaseReaderUnsupported) -> Int {
+        let r = try plainString()
+        guard let k = choices.index(UnsafeBufferPointer(start: base + r.lowerBound, count: r.count), after: -1) else {
+            throw CaseReaderUnsupported()
+        }
+        return k
+    }
+
     /// A whole number written as `-?digits`, read as FieldReader's `Int(text)` would.
     mutating func int() throws(CaseReaderUnsupported) -> Int {
         let start = i

@@ -35,6 +35,8 @@ struct CaseReaderKeys: Sendable {
     static let transferOwn = 12
     static let wallet = CaseReaderKeys(["id", "chain", "address", "label", "attributions"] + meta)
     static let walletOwn = 5
+    static let transferKinds = CaseReaderKeys(TransferKind.allCases.map(\.rawValue))
+    static let transferBases = CaseReaderKeys(TransferBasis.allCases.map(\.rawValue))
     static let note = CaseReaderKeys(["id", "author", "time", "text"])
     static let citation = CaseReaderKeys(["source", "locator"])
     static let attribution = CaseReaderKeys(["actor", "confidence", "basis", "sources"])

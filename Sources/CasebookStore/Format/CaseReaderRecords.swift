@@ -1,39 +1,9 @@
 import CasebookModel
 
-// Records straight from bytes. Transfers and wallets, the kinds a big case has by the hundred
-// thousand, have their own decoders; every other record, and any transfer or wallet the fast
-// decoders decline (an escape in a string, a bare-number amount), goes through JSONParser and
-// RecordCoding one record at a time, which is the reference path itself on a smaller input.
+// Transfers and wallets straight from bytes (see CaseReaderKinds for the other kinds). Each
+// thread passes its own cursor and its own interned names.
 
-/// Each thread passes its own cursor and its own interned names.
 enum CaseReaderRecords {
-    /// The record at the cursor, of `kind`. Throws only when even the reference decoder refuses it
-    /// (the whole file then goes to the reference path, for its error message).
-    static func record(_ kind: RecordKind, _ c: inout CaseReaderCursor,
-                       _ names: inout CaseReaderInterner) throws(CaseReaderUnsupported) -> AnyRecord {
-        let start = c.i
-        do {
-            switch kind {
-            case .transfer: return .transfer(try transfer(&c, &names))
-            case .wallet: return .wallet(try wallet(&c, &names))
-            default: break
-            }
-        } catch {}
-        return try referenceRecord(kind, &c, start: start)
-    }
-
-    /// One record through JSONParser and RecordCoding.
-    static func referenceRecord(_ kind: RecordKind, _ c: inout CaseReaderCursor, start: Int) throws(CaseReaderUnsupported) -> AnyRecord {
-        c.i = start
-        try c.skipValue()
-        do {
-            let value = try JSONParser.parse(c.bytes(from: start))
-            return try RecordCoding.decode(value, kind: kind, path: kind.plural)
-        } catch {
-            throw CaseReaderUnsupported()
-        }
-    }
-
     static func transfer(_ c: inout CaseReaderCursor, _ names: inout CaseReaderInterner) throws(CaseReaderUnsupported) -> Transfer {
         var id: String?, time: String?, from: String?, to: String?, asset: String?
         var amount: ExactDecimal?, usd: ExactDecimal?, rateSource: String?, txHash: String?, incident: String?
@@ -52,10 +22,8 @@ enum CaseReaderRecords {
             case 7: rateSource = try c.string(&names)
             case 8: txHash = try c.string()
             case 9: incident = try c.string(&names)
-            case 10: kind = TransferKind(rawValue: try c.string(&names))
-                guard kind != nil else { throw CaseReaderUnsupported() }
-            case 11: basis = TransferBasis(rawValue: try c.string(&names))
-                guard basis != nil else { throw CaseReaderUnsupported() }
+            case 10: kind = TransferKind.allCases[try c.choice(CaseReaderKeys.transferKinds)]
+            case 11: basis = TransferBasis.allCases[try c.choice(CaseReaderKeys.transferBases)]
             default: try meta.read(k - own, &c, &names)
             }
         }
