@@ -32,7 +32,7 @@ public final class CaseStore {
     @discardableResult
     public static func create(at path: String, document: CaseDocument) throws(StoreError) -> String {
         guard !POSIXFile.exists(path) else { throw .alreadyExists(path: path) }
-        let bytes = Array(CaseCoding.encode(document).utf8)
+        let bytes = CaseWriter.encode(document)
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             if errno == EEXIST { throw .alreadyExists(path: path) }
@@ -156,7 +156,7 @@ public final class CaseStore {
     /// then remove the journal. A failure at any step leaves the old file and the journal intact.
     public func compact() throws(StoreError) {
         guard mode == .readWrite else { throw .readOnly(path: path) }
-        let bytes = Array(CaseCoding.encode(document).utf8)
+        let bytes = CaseWriter.encode(document)
         try POSIXFile.replaceAtomically(path, with: bytes, mode: POSIXFile.mode(of: path) ?? 0o600)
         journal.remove()
     }
