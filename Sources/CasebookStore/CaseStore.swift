@@ -156,8 +156,7 @@ public final class CaseStore {
     /// then remove the journal. A failure at any step leaves the old file and the journal intact.
     public func compact() throws(StoreError) {
         guard mode == .readWrite else { throw .readOnly(path: path) }
-        let bytes = CaseWriter.encode(document)
-        try POSIXFile.replaceAtomically(path, with: bytes, mode: POSIXFile.mode(of: path) ?? 0o600)
+        try POSIXFile.replaceAtomically(path, with: CaseWriter.chunks(document), mode: POSIXFile.mode(of: path) ?? 0o600)
         journal.remove()
     }
 

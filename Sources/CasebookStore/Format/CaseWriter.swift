@@ -12,9 +12,22 @@ import Dispatch
 // and the history are few and go through RecordCoding and JSONWriter as before.
 
 enum CaseWriter {
+    /// The file's bytes in one array.
     static func encode(_ doc: CaseDocument) -> [UInt8] {
+        let parts = chunks(doc)
+        if parts.count == 1 { return parts[0] }
+        var all: [UInt8] = []
+        all.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for p in parts { all += p }
+        return all
+    }
+
+    /// The file's bytes in pieces to be written one after the other (a million transfers are
+    /// hundreds of megabytes: joining the two threads' halves would copy them all once more).
+    static func chunks(_ doc: CaseDocument) -> [[UInt8]] {
+        var chunks: [[UInt8]] = []
         let c = doc.content
-        var out = CaseWriterBytes(capacity: 256 + c.wallets.count * 240 + c.transfers.count * 400)
+        var out = CaseWriterBytes(capacity: min(64 << 20, 4096 + c.wallets.count * 240 + c.transfers.count * 400))
         out.raw("{\"format\":\"")
         out.raw("casebook")
         out.raw("\",\"version\":1,\n\"case\":")
@@ -30,10 +43,11 @@ enum CaseWriter {
         list(&out, "sources", c.records(of: .source).map(RecordCoding.encode))
         list(&out, "incidents", c.records(of: .incident).map(RecordCoding.encode))
         list(&out, "actors", c.records(of: .actor).map(RecordCoding.encode))
-        section(&out, "wallets", c.wallets, write: CaseWriterRecords.wallet)
-        section(&out, "transfers", c.transfers, write: CaseWriterRecords.transfer)
+        section(&out, &chunks, "wallets", c.wallets, write: CaseWriterRecords.wallet)
+        section(&out, &chunks, "transfers", c.transfers, write: CaseWriterRecords.transfer)
         list(&out, "history", doc.history.entries.map(EditCoding.encode), last: true)
-        return out.bytes
+        chunks.append(out.bytes)
+        return chunks
     }
 
     private static func list(_ out: inout CaseWriterBytes, _ name: StaticString, _ lines: [JSONValue], last: Bool = false) {
@@ -53,7 +67,8 @@ enum CaseWriter {
     }
 
     /// A big section: records in id order, one per line; halves written on two threads.
-    private static func section<R: CaseRecord>(_ out: inout CaseWriterBytes, _ name: StaticString, _ table: [String: R],
+    private static func section<R: CaseRecord>(_ out: inout CaseWriterBytes, _ chunks: inout [[UInt8]],
+                                               _ name: StaticString, _ table: [String: R],
                                                write: @escaping @Sendable (inout CaseWriterBytes, R) -> Void) {
         open(&out, name, empty: table.isEmpty)
         let order = CaseWriterOrder.sorted(table)
@@ -68,7 +83,13 @@ enum CaseWriter {
             }
             parts.set(h, part.bytes)
         }
-        for h in halves.indices { out.bytes.append(contentsOf: parts.take(h)) }
+        if halves[0].count < 20_000 {
+            for h in halves.indices { out.bytes.append(contentsOf: parts.take(h)) }
+        } else {
+            chunks.append(out.bytes)
+            for h in halves.indices { chunks.append(parts.take(h)) }
+            out = CaseWriterBytes(capacity: 1 << 16)
+        }
         out.raw("],\n")
     }
 }

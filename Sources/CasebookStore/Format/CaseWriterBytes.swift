@@ -52,25 +52,27 @@ struct CaseWriterBytes {
     mutating func decimal(_ name: StaticString, _ d: ExactDecimal) {
         key(name)
         bytes.append(UInt8(ascii: "\""))
-        // Digits of the magnitude, least significant first, in chunks of 19 that fit a UInt64.
-        var digits: [UInt8] = []
-        digits.reserveCapacity(40)
-        var m = d.units.magnitude
-        repeat {
-            let (q, r) = m.quotientAndRemainder(dividingBy: 10_000_000_000_000_000_000)
-            var chunk = UInt64(r)
-            for _ in 0..<19 {
-                digits.append(UInt8(truncatingIfNeeded: chunk % 10) + 0x30)
-                chunk /= 10
-                if q == 0 && chunk == 0 { break }
-            }
-            m = q
-        } while m > 0
         if d.units < 0 { bytes.append(UInt8(ascii: "-")) }
-        while digits.count <= d.scale { digits.append(0x30) }
-        for k in stride(from: digits.count - 1, through: 0, by: -1) {
-            if k == d.scale - 1 { bytes.append(UInt8(ascii: ".")) }
-            bytes.append(digits[k])
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 80) { digits in
+            // Digits of the magnitude, least significant first, in chunks of 19 that fit a UInt64.
+            var n = 0
+            var m = d.units.magnitude
+            repeat {
+                let (q, r) = m.quotientAndRemainder(dividingBy: 10_000_000_000_000_000_000)
+                var chunk = UInt64(r)
+                for _ in 0..<19 {
+                    digits[n] = UInt8(truncatingIfNeeded: chunk % 10) &+ 0x30
+                    n += 1
+                    chunk /= 10
+                    if q == 0 && chunk == 0 { break }
+                }
+                m = q
+            } while m > 0
+            while n <= d.scale { digits[n] = 0x30; n += 1 }
+            for k in stride(from: n - 1, through: 0, by: -1) {
+                if k == d.scale - 1 { bytes.append(UInt8(ascii: ".")) }
+                bytes.append(digits[k])
+            }
         }
         bytes.append(UInt8(ascii: "\""))
     }
