@@ -11,8 +11,12 @@ import Foundation
 
 enum BenchChild {
     static func open(_ path: String) {
-        let ms = BenchTable.time { _ = try? CaseLoader.open(path, readOnly: true).get() }
-        print("open-ms \(ms) peak-kb \(peakKB() ?? -1)")
+        var store: CaseStore?
+        let storeMS = BenchTable.time { store = try? CaseStore(opening: path, mode: .readOnly) }
+        let storeKB = peakKB() ?? -1
+        var view: CaseView?
+        let viewMS = BenchTable.time { view = store.map { CaseView($0.content) } }
+        print("store-ms \(storeMS) store-peak-kb \(storeKB) view-ms \(viewMS) peak-kb \(peakKB() ?? -1) \(view == nil ? "failed" : "")")
         fflush(nil)
         exit(0)   // no teardown of a million records: the child is done
     }
@@ -46,13 +50,14 @@ enum BenchChild {
         return nil
     }
 
-    /// Runs the child on `path`; its peak memory in MB and its open time in ms.
-    static func measure(_ path: String) -> (peakMB: Double, openMS: Double)? {
+    /// Runs the child on `path`: peak memory in MB with the records alone and with the screen's
+    /// indexes too, and the records' open time in ms in a fresh process.
+    static func measure(_ path: String) -> (storeMB: Double, peakMB: Double, storeMS: Double)? {
         let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         guard let out = BenchExternal.run(me, ["open", path], capture: true) else { return nil }
         let words = out.split(whereSeparator: \.isWhitespace).map(String.init)
-        guard let k = words.firstIndex(of: "peak-kb"), k + 1 < words.count, let kb = Double(words[k + 1]),
-              let m = words.firstIndex(of: "open-ms"), let ms = Double(words[m + 1]) else { return nil }
-        return (kb / 1024, ms)
+        func value(_ name: String) -> Double? { words.firstIndex(of: name).flatMap { $0 + 1 < words.count ? Double(words[$0 + 1]) : nil } }
+        guard let store = value("store-peak-kb"), let peak = value("peak-kb"), let ms = value("store-ms") else { return nil }
+        return (store / 1024, peak / 1024, ms)
     }
 }

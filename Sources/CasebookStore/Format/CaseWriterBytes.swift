@@ -24,14 +24,22 @@ struct CaseWriterBytes {
         bytes.append(UInt8(ascii: ":"))
     }
 
+    /// Bytes that may need an escape: controls, `"`, `\\`, DEL, and the lead bytes of C1
+    /// controls (0xC2) and of the line and paragraph separators (0xE2).
+    private static let suspect: [Bool] = (0...255).map { b in
+        b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xC2 || b == 0xE2
+    }
+
     mutating func text(_ s: String) {
         var s = s
-        let plain = s.withUTF8 { utf8 -> Bool in
-            for b in utf8 where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xC2 || b == 0xE2 { return false }
-            bytes.append(UInt8(ascii: "\""))
-            bytes.append(contentsOf: utf8)
-            bytes.append(UInt8(ascii: "\""))
-            return true
+        let plain = Self.suspect.withUnsafeBufferPointer { suspect in
+            s.withUTF8 { utf8 -> Bool in
+                for b in utf8 where suspect[Int(b)] { return false }
+                bytes.append(UInt8(ascii: "\""))
+                bytes.append(contentsOf: utf8)
+                bytes.append(UInt8(ascii: "\""))
+                return true
+            }
         }
         if plain { return }
         var out = ""
