@@ -43,7 +43,7 @@ let package = Package(
             ],
             resources: [.copy("Resources/demo.case.json")]
         ),
-        .executableTarget(name: "casebook-bench", dependencies: ["CasebookModel", "CasebookStore", "CasebookUI", "CasebookTesting"]),
+        .executableTarget(name: "casebook-bench", dependencies: ["CasebookModel", "CasebookStore", "CasebookUI", "CasebookTesting", "CasebookReport"]),
         .testTarget(
             name: "CasebookModelTests",
             dependencies: [

@@ -72,9 +72,13 @@ extension Summary {
         // Where the money went.
         let transfers = included.compactMap { if case .transfer(let t) = $0 { t } else { nil } }
         var order = incidents.map(\.id)
-        if transfers.contains(where: { $0.incident == nil || !order.contains($0.incident!) }) { order.append("") }
+        let known = Set(order)
+        if transfers.contains(where: { $0.incident == nil || !known.contains($0.incident!) }) { order.append("") }
+        // Grouped once: filtering every transfer per incident was quadratic (minutes at 1M transfers).
+        var byIncident: [String: [Transfer]] = [:]
+        for t in transfers { byIncident[(t.incident.map { known.contains($0) } ?? false) ? t.incident! : "", default: []].append(t) }
         for incident in order {
-            let mine = transfers.filter { (($0.incident.map { order.contains($0) } ?? false) ? $0.incident! : "") == incident }
+            let mine = byIncident[incident] ?? []
             for asset in Set(mine.map(\.asset)).sorted() {
                 var row = FlowRow(incident: incident.isEmpty ? "(no incident in this summary)" : name(incident), asset: asset)
                 for t in mine.sorted(by: { $0.id < $1.id }) where t.asset == asset {

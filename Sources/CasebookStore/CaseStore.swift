@@ -32,7 +32,7 @@ public final class CaseStore {
     @discardableResult
     public static func create(at path: String, document: CaseDocument) throws(StoreError) -> String {
         guard !POSIXFile.exists(path) else { throw .alreadyExists(path: path) }
-        let bytes = Array(CaseCoding.encode(document).utf8)
+        let bytes = CaseWriter.encode(document)
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             if errno == EEXIST { throw .alreadyExists(path: path) }
@@ -60,16 +60,7 @@ public final class CaseStore {
         self.mode = mode
         journal = Journal(path: realPath + ".journal")
         if mode == .readWrite { lock = try CaseLock.acquire(for: realPath) }
-        let bytes = try POSIXFile.read(realPath)
-        let root: JSONValue
-        let total = max(1, bytes.count)
-        let report = progress.map { p in { (offset: Int) in p(Double(offset) / Double(total)) } }
-        do { root = try JSONParser.parse(bytes, progress: report) } catch {
-            if error.message == JSONParser.cancelledMessage { throw .cancelled(path: path) }
-            throw .syntax(path: path, line: error.line, column: error.column, message: error.message)
-        }
-        let decoded: (CaseDocument, duplicates: [Problem])
-        do { decoded = try CaseCoding.decode(root) } catch { throw .format(path: path, error) }
+        let decoded = try CaseReader.load(realPath, name: path, progress: progress)
         document = decoded.0
         duplicates = decoded.duplicates
         if mode == .readWrite && !duplicates.isEmpty {
@@ -165,8 +156,7 @@ public final class CaseStore {
     /// then remove the journal. A failure at any step leaves the old file and the journal intact.
     public func compact() throws(StoreError) {
         guard mode == .readWrite else { throw .readOnly(path: path) }
-        let bytes = Array(CaseCoding.encode(document).utf8)
-        try POSIXFile.replaceAtomically(path, with: bytes, mode: POSIXFile.mode(of: path) ?? 0o600)
+        try POSIXFile.replaceAtomically(path, with: CaseWriter.chunks(document), mode: POSIXFile.mode(of: path) ?? 0o600)
         journal.remove()
     }
 

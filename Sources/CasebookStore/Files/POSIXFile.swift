@@ -88,13 +88,18 @@ enum POSIXFile {
     /// Replaces `path` with `bytes` so that a crash at any point leaves either the old file or the
     /// new one, never a mix: temp file (O_EXCL, `mode`), write, fsync, rename over, fsync folder.
     static func replaceAtomically(_ path: String, with bytes: [UInt8], mode: mode_t) throws(StoreError) {
+        try replaceAtomically(path, with: [bytes], mode: mode)
+    }
+
+    /// The same, the new contents given in pieces written one after the other.
+    static func replaceAtomically(_ path: String, with chunks: [[UInt8]], mode: mode_t) throws(StoreError) {
         let folder = folder(of: path)
         let temp = "\(folder)/.\(name(of: path)).tmp-\(getpid())"
         unlink(temp)
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw .io(path: path, action: "create a temporary file in \(folder)", reason: errorText()) }
         do {
-            try writeAll(fd, bytes, path: path)
+            for bytes in chunks { try writeAll(fd, bytes, path: path) }
             try sync(fd, path: path)
             fchmod(fd, mode)
         } catch {

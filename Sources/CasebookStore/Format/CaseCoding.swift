@@ -49,8 +49,18 @@ public enum CaseCoding {
         return info
     }
 
+    static func decodeAsset(_ a: inout FieldReader) throws(FormatError) -> Asset {
+        Asset(code: try a.string("code"), precision: try a.int("precision"), name: try a.optString("name") ?? "")
+    }
+
     /// The canonical text of a case file: byte-for-byte the same for the same document.
     public static func encode(_ doc: CaseDocument) -> String {
+        String(decoding: CaseWriter.encode(doc), as: UTF8.self)
+    }
+
+    /// The canonical text built the original way, through JSONValue and JSONWriter: what
+    /// CaseWriter's bytes are tested against.
+    static func referenceEncode(_ doc: CaseDocument) -> String {
         var out = "{\"format\":\"\(formatName)\",\"version\":\(currentVersion),\n\"case\":"
         JSONWriter.write(encode(doc.content.info), into: &out)
         out += ",\n"
@@ -96,9 +106,7 @@ public enum CaseCoding {
 
         guard let infoValue = r.raw("case") else { throw r.fail("case", "is missing") }
         var content = Case(info: try decodeInfo(infoValue, path: "case"))
-        content.assets = try r.objects("assets") { (a: inout FieldReader) throws(FormatError) in
-            Asset(code: try a.string("code"), precision: try a.int("precision"), name: try a.optString("name") ?? "")
-        }
+        content.assets = try r.objects("assets", decodeAsset)
         var duplicates: [Problem] = []
         for kind in RecordKind.allCases {
             let values = try r.array(kind.plural)

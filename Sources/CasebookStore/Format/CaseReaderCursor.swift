@@ -1,0 +1,202 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// The fast reader's view of the file: a position over raw bytes and the few JSON tokens a case
+// file is made of. It never reports errors itself: anything it does not expect (an escape in a
+// key, a control character, a byte that is not JSON) throws `CaseReaderUnsupported`, and the
+// caller either retries that one record through the reference parser or gives the whole file to
+// the reference path, whose messages (line:column, field paths) are the ones users see.
+
+/// The fast reader cannot take this input as it is; the reference path decides what it means.
+struct CaseReaderUnsupported: Error {}
+
+struct CaseReaderCursor {
+    let base: UnsafePointer<UInt8>
+    let end: Int
+    var i: Int
+
+    init(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int = 0) {
+        // An empty buffer has no base address; a one-byte stand-in keeps `base` valid.
+        base = buffer.baseAddress ?? CaseReaderCursor.empty
+        end = buffer.count
+        i = offset
+    }
+
+    nonisolated(unsafe) private static let empty: UnsafePointer<UInt8> = {
+        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+        p.initialize(to: 0)
+        return UnsafePointer(p)
+    }()
+
+    @inline(__always) var atEnd: Bool { i >= end }
+
+    /// The byte at the position, or 0 at the end (0 is never valid JSON outside a string).
+    @inline(__always) var peek: UInt8 { i < end ? base[i] : 0 }
+
+    @inline(__always) mutating func skipSpace() {
+        while i < end {
+            switch base[i] {
+            case 0x20, 0x0A, 0x0D, 0x09: i += 1
+            default: return
+            }
+        }
+    }
+
+    @inline(__always) mutating func expect(_ byte: UInt8) throws(CaseReaderUnsupported) {
+        guard i < end, base[i] == byte else { throw CaseReaderUnsupported() }
+        i += 1
+    }
+
+    /// After a member or element: true for `,` (more follow), false for `close`.
+    @inline(__always) mutating func more(_ close: UInt8) throws(CaseReaderUnsupported) -> Bool {
+        skipSpace()
+        guard i < end else { throw CaseReaderUnsupported() }
+        let b = base[i]
+        i += 1
+        if b == UInt8(ascii: ",") { skipSpace(); return true }
+        if b == close { return false }
+        throw CaseReaderUnsupported()
+    }
+
+    /// Opens an object or array; false if it is empty (and consumes the closing bracket).
+    @inline(__always) mutating func open(_ bracket: UInt8, _ close: UInt8) throws(CaseReaderUnsupported) -> Bool {
+        try expect(bracket)
+        skipSpace()
+        if i < end, base[i] == close { i += 1; return false }
+        return true
+    }
+
+    /// A key with no escapes, then the colon: the key's bytes, which stay valid with the buffer.
+    @inline(__always) mutating func key() throws(CaseReaderUnsupported) -> UnsafeBufferPointer<UInt8> {
+        let range = try plainString()
+        skipSpace()
+        try expect(UInt8(ascii: ":"))
+        skipSpace()
+        return UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
+    }
+
+    /// Consumes `null` if it is next (FieldReader treats a null field as an absent one).
+    @inline(__always) mutating func null() -> Bool {
+        guard i + 4 <= end, base[i] == UInt8(ascii: "n"), base[i + 1] == UInt8(ascii: "u"),
+              base[i + 2] == UInt8(ascii: "l"), base[i + 3] == UInt8(ascii: "l") else { return false }
+        i += 4
+        return true
+    }
+
+    /// A string's content range when it has no escapes and no control characters; sets `ascii`.
+    @inline(__always) mutating func plainString(ascii: inout Bool) throws(CaseReaderUnsupported) -> Range<Int> {
+        try expect(UInt8(ascii: "\""))
+        let start = i
+        var high: UInt8 = 0
+        while i < end {
+            let b = base[i]
+            if b == 0x22 { break }
+            if b == 0x5C || b < 0x20 { throw CaseReaderUnsupported() }
+            high |= b
+            i += 1
+        }
+        guard i < end else { throw CaseReaderUnsupported() }
+        i += 1
+        ascii = high < 0x80
+        return start..<(i - 1)
+    }
+
+    @inline(__always) mutating func plainString() throws(CaseReaderUnsupported) -> Range<Int> {
+        var ascii = true
+        return try plainString(ascii: &ascii)
+    }
+
+    /// A string value as a Swift String: ASCII is taken as it is, other text is validated as
+    /// UTF-8 the way JSONParser does. Strings with escapes are left to the reference parser.
+    @inline(__always) mutating func string() throws(CaseReaderUnsupported) -> String {
+        var ascii = true
+        let r = try plainString(ascii: &ascii)
+        let run = UnsafeBufferPointer(start: base + r.lowerBound, count: r.count)
+        if ascii { return String(decoding: run, as: UTF8.self) }
+        guard let s = String(validating: run, as: UTF8.self) else { throw CaseReaderUnsupported() }
+        return s
+    }
+
+    /// A string that many records repeat (an address, an asset, an author): one shared copy.
+    @inline(__always) mutating func string(_ interner: inout CaseReaderInterner) throws(CaseReaderUnsupported) -> String {
+        var ascii = true
+        let r = try plainString(ascii: &ascii)
+        let run = UnsafeBufferPointer(start: base + r.lowerBound, count: r.count)
+        // Up to 15 UTF-8 bytes a String is stored inline, so sharing saves nothing.
+        if ascii && r.count <= 15 { return String(decoding: run, as: UTF8.self) }
+        guard let s = interner.string(run, ascii: ascii) else { throw CaseReaderUnsupported() }
+        return s
+    }
+
+    /// A string that must be one of `choices` (an enum's raw values): its index there.
+    @inline(__always) mutating func choice(_ choices: CaseReaderKeys) throws(CaseReaderUnsupported) -> Int {
+        let r = try plainString()
+        guard let k = choices.index(UnsafeBufferPointer(start: base + r.lowerBound, count: r.count), after: -1) else {
+            throw CaseReaderUnsupported()
+        }
+        return k
+    }
+
+    /// A whole number written as `-?digits`, read as FieldReader's `Int(text)` would.
+    mutating func int() throws(CaseReaderUnsupported) -> Int {
+        let start = i
+        if peek == UInt8(ascii: "-") { i += 1 }
+        let digitsStart = i
+        while i < end, base[i] >= 0x30, base[i] <= 0x39 { i += 1 }
+        let n = i - digitsStart
+        // A leading zero, a fraction or an exponent: the reference path says what it means.
+        guard n > 0, n <= 18, n == 1 || base[digitsStart] != 0x30 else { throw CaseReaderUnsupported() }
+        let after = peek
+        guard after != UInt8(ascii: "."), after != UInt8(ascii: "e"), after != UInt8(ascii: "E") else { throw CaseReaderUnsupported() }
+        var v = 0
+        for k in digitsStart..<i { v = v * 10 + Int(base[k] - 0x30) }
+        return base[start] == UInt8(ascii: "-") ? -v : v
+    }
+
+    /// Skips one JSON value (strings with escapes, nesting), checking only enough to find its
+    /// end; the caller hands the bytes to JSONParser, which checks everything.
+    mutating func skipValue() throws(CaseReaderUnsupported) {
+        var depth = 0
+        repeat {
+            guard i < end else { throw CaseReaderUnsupported() }
+            let b = base[i]
+            switch b {
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1; i += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                guard depth >= 0 else { throw CaseReaderUnsupported() }
+                i += 1
+            case UInt8(ascii: "\""):
+                i += 1
+                while i < end, base[i] != 0x22 { i += base[i] == 0x5C ? 2 : 1 }
+                guard i < end else { throw CaseReaderUnsupported() }
+                i += 1
+            default:
+                guard depth > 0 || b != UInt8(ascii: ",") else { throw CaseReaderUnsupported() }
+                i += 1
+                // A bare value at the top (number, literal) ends before ',', ']', '}' or space.
+                if depth == 0 {
+                    while i < end {
+                        let c = base[i]
+                        if c == UInt8(ascii: ",") || c == UInt8(ascii: "]") || c == UInt8(ascii: "}")
+                            || c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { break }
+                        i += 1
+                    }
+                }
+            }
+        } while depth > 0
+    }
+
+    /// The bytes from `start` to the position, for JSONParser.
+    func bytes(from start: Int) -> [UInt8] {
+        Array(UnsafeBufferPointer(start: base + start, count: i - start))
+    }
+
+    /// Whether the bytes of `run` are exactly `literal`.
+    @inline(__always) static func equal(_ run: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
+        run.count == literal.utf8CodeUnitCount && memcmp(run.baseAddress!, literal.utf8Start, run.count) == 0
+    }
+}

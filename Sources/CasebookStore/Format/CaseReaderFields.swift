@@ -1,0 +1,171 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CasebookModel
+
+// The pieces records share, read straight from bytes with FieldReader's rules: keys in any
+// order, each at most once, `null` the same as absent, no key it does not know. Whatever would
+// be an error for FieldReader throws CaseReaderUnsupported here, so the reference path reports it.
+
+/// The keys of one kind of object, matched against the file's bytes. Lookups start after the
+/// last key found, so a file in canonical key order matches at the first or second try.
+struct CaseReaderKeys: Sendable {
+    let names: [[UInt8]]
+
+    init(_ names: [String]) { self.names = names.map { Array($0.utf8) } }
+
+    @inline(__always) func index(_ run: UnsafeBufferPointer<UInt8>, after last: Int) -> Int? {
+        let n = names.count
+        var k = last + 1 < n ? last + 1 : 0
+        for _ in 0..<n {
+            let same = names[k].withUnsafeBufferPointer { name in
+                name.count == run.count && (run.isEmpty || memcmp(name.baseAddress!, run.baseAddress!, run.count) == 0)
+            }
+            if same { return k }
+            k = k + 1 < n ? k + 1 : 0
+        }
+        return nil
+    }
+
+    static let meta = ["marking", "tags", "sources", "notes", "created", "modified"]
+    static let transfer = CaseReaderKeys(["id", "time", "from", "to", "asset", "amount", "usd", "rateSource", "txHash",
+                                          "incident", "kind", "basis"] + meta)
+    static let transferOwn = 12
+    static let wallet = CaseReaderKeys(["id", "chain", "address", "label", "attributions"] + meta)
+    static let walletOwn = 5
+    static let transferKinds = CaseReaderKeys(TransferKind.allCases.map(\.rawValue))
+    static let transferBases = CaseReaderKeys(TransferBasis.allCases.map(\.rawValue))
+    static let note = CaseReaderKeys(["id", "author", "time", "text"])
+    static let citation = CaseReaderKeys(["source", "locator"])
+    static let attribution = CaseReaderKeys(["actor", "confidence", "basis", "sources"])
+}
+
+/// What every record carries besides its own fields, as read so far.
+struct CaseReaderMeta {
+    var created: String?
+    var modified: String?
+    var marking: String?
+    var tags: [String] = []
+    var notes: [Note] = []
+    var sources: [Citation] = []
+
+    /// Reads meta field `field` (an index into `CaseReaderKeys.meta`).
+    @inline(__always)
+    mutating func read(_ field: Int, _ c: inout CaseReaderCursor, _ names: inout CaseReaderInterner) throws(CaseReaderUnsupported) {
+        switch field {
+        case 0: marking = try c.string(&names)
+        case 1: tags = try CaseReaderFields.array(&c) { (c: inout CaseReaderCursor) throws(CaseReaderUnsupported) in try c.string(&names) }
+        case 2: sources = try CaseReaderFields.array(&c) { (c: inout CaseReaderCursor) throws(CaseReaderUnsupported) in try CaseReaderFields.citation(&c, &names) }
+        case 3: notes = try CaseReaderFields.array(&c) { (c: inout CaseReaderCursor) throws(CaseReaderUnsupported) in try CaseReaderFields.note(&c, &names) }
+        case 4: created = try c.string(&names)
+        default: modified = try c.string(&names)
+        }
+    }
+
+    func make(id: String) throws(CaseReaderUnsupported) -> RecordMeta {
+        guard let created else { throw CaseReaderUnsupported() }
+        return RecordMeta(id: id, created: created, modified: modified, marking: marking, tags: tags, notes: notes, sources: sources)
+    }
+}
+
+enum CaseReaderFields {
+    /// Reads an object's members: `body` gets each known key's index (a key seen twice, or one
+    /// not in `keys`, throws); a null value is skipped, as FieldReader treats it as absent.
+    @inline(__always)
+    static func object(_ c: inout CaseReaderCursor, _ keys: CaseReaderKeys,
+                       _ body: (Int, inout CaseReaderCursor) throws(CaseReaderUnsupported) -> Void) throws(CaseReaderUnsupported) {
+        guard try c.open(UInt8(ascii: "{"), UInt8(ascii: "}")) else { return }
+        var seen: UInt64 = 0
+        var last = -1
+        repeat {
+            let key = try c.key()
+            guard let k = keys.index(key, after: last), seen & (1 << UInt64(k)) == 0 else { throw CaseReaderUnsupported() }
+            seen |= 1 << UInt64(k)
+            last = k
+            if !c.null() { try body(k, &c) }
+        } while try c.more(UInt8(ascii: "}"))
+    }
+
+    /// An array, each element read by `element`; `null` reads as empty, as FieldReader's does.
+    @inline(__always)
+    static func array<T>(_ c: inout CaseReaderCursor,
+                         _ element: (inout CaseReaderCursor) throws(CaseReaderUnsupported) -> T) throws(CaseReaderUnsupported) -> [T] {
+        guard try c.open(UInt8(ascii: "["), UInt8(ascii: "]")) else { return [] }
+        var out: [T] = []
+        repeat { out.append(try element(&c)) } while try c.more(UInt8(ascii: "]"))
+        return out
+    }
+
+    static func citation(_ c: inout CaseReaderCursor, _ names: inout CaseReaderInterner) throws(CaseReaderUnsupported) -> Citation {
+        var source: String?, locator: String?
+        try object(&c, CaseReaderKeys.citation) { (k, c) throws(CaseReaderUnsupported) in
+            if k == 0 { source = try c.string(&names) } else { locator = try c.string() }
+        }
+        guard let source else { throw CaseReaderUnsupported() }
+        return Citation(source: source, locator: locator)
+    }
+
+    static func note(_ c: inout CaseReaderCursor, _ names: inout CaseReaderInterner) throws(CaseReaderUnsupported) -> Note {
+        var id: String?, author: String?, time: String?, text: String?
+        try object(&c, CaseReaderKeys.note) { (k, c) throws(CaseReaderUnsupported) in
+            switch k {
+            case 0: id = try c.string()
+            case 1: author = try c.string(&names)
+            case 2: time = try c.string()
+            default: text = try c.string()
+            }
+        }
+        guard let id, let author, let time, let text else { throw CaseReaderUnsupported() }
+        return Note(id: id, author: author, time: time, text: text)
+    }
+
+    static func attribution(_ c: inout CaseReaderCursor, _ names: inout CaseReaderInterner) throws(CaseReaderUnsupported) -> Attribution {
+        var actor: String?, confidence: Int?, basis: String?, sources: [Citation] = []
+        try object(&c, CaseReaderKeys.attribution) { (k, c) throws(CaseReaderUnsupported) in
+            switch k {
+            case 0: actor = try c.string(&names)
+            case 1: confidence = try c.int()
+            case 2: basis = try c.string(&names)
+            default: sources = try array(&c) { (c: inout CaseReaderCursor) throws(CaseReaderUnsupported) in try citation(&c, &names) }
+            }
+        }
+        guard let actor, let confidence else { throw CaseReaderUnsupported() }
+        return Attribution(actor: actor, confidence: confidence, basis: basis, sources: sources)
+    }
+
+    /// An amount written as a string: `-?digits[.digits]` is read here; any other spelling
+    /// (exponent, `+`, a bare JSON number) goes to ExactDecimal's own parser or the reference path.
+    static func decimal(_ c: inout CaseReaderCursor) throws(CaseReaderUnsupported) -> ExactDecimal {
+        let r = try c.plainString()
+        let p = c.base
+        var k = r.lowerBound
+        let negative = k < r.upperBound && p[k] == UInt8(ascii: "-")
+        if negative { k += 1 }
+        var units: Int128 = 0
+        var digits = 0, significant = 0, fraction = 0
+        var point = false, plain = k < r.upperBound
+        while k < r.upperBound {
+            let b = p[k]
+            if b >= 0x30 && b <= 0x39 {
+                if units != 0 || b != 0x30 { significant += 1 }
+                units = units &* 10 &+ Int128(b &- 0x30)
+                digits += 1
+                if point { fraction += 1 }
+            } else if b == UInt8(ascii: ".") && !point && digits > 0 {
+                point = true
+            } else {
+                plain = false
+                break
+            }
+            k += 1
+        }
+        if plain && digits > 0 && significant <= 38 && fraction <= 38 && !(point && fraction == 0) {
+            return ExactDecimal(units: negative ? -units : units, scale: fraction)
+        }
+        let text = String(decoding: UnsafeBufferPointer(start: p + r.lowerBound, count: r.count), as: UTF8.self)
+        guard let d = ExactDecimal(text) else { throw CaseReaderUnsupported() }
+        return d
+    }
+}

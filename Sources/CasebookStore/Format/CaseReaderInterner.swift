@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// One shared String per distinct text, keyed by the file's bytes, so a million transfers that
+// name the same few thousand wallets, assets and authors hold one copy of each name.
+//
+// How it works: open addressing over a power-of-two slot table of entry numbers (0 = empty).
+// Each entry keeps its bytes in one arena and its String; a lookup hashes the bytes (FNV-1a),
+// probes linearly and compares bytes with memcmp, so no String is made for a text seen before.
+// A Dictionary<String, String> would have to build a String just to look one up.
+
+struct CaseReaderInterner {
+    private var slots: [Int32]
+    private var mask: Int
+    private var hashes: [UInt32] = [0]
+    private var offsets: [Int] = [0]
+    private var lengths: [Int32] = [0]
+    private var strings: [String] = [""]
+    private var arena: [UInt8] = []
+
+    init(capacity: Int = 1 << 12) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = Array(repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    var count: Int { strings.count - 1 }
+
+    /// The shared String for `run`; nil if it is not valid UTF-8 (only checked when not ASCII).
+    mutating func string(_ run: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String? {
+        var h: UInt32 = 2166136261
+        for b in run { h = (h ^ UInt32(b)) &* 16777619 }
+        var slot = Int(h) & mask
+        while true {
+            let e = Int(slots[slot])
+            if e == 0 { break }
+            if hashes[e] == h, Int(lengths[e]) == run.count, matches(e, run) { return strings[e] }
+            slot = (slot + 1) & mask
+        }
+        let s: String
+        if ascii {
+            s = String(decoding: run, as: UTF8.self)
+        } else {
+            guard let valid = String(validating: run, as: UTF8.self) else { return nil }
+            s = valid
+        }
+        let e = strings.count
+        slots[slot] = Int32(e)
+        hashes.append(h)
+        offsets.append(arena.count)
+        lengths.append(Int32(run.count))
+        arena.append(contentsOf: run)
+        strings.append(s)
+        if count * 2 > slots.count { grow() }
+        return s
+    }
+
+    private func matches(_ e: Int, _ run: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = run.baseAddress, !run.isEmpty else { return true }
+        return arena.withUnsafeBufferPointer { a in memcmp(a.baseAddress! + offsets[e], start, run.count) == 0 }
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        var fresh = [Int32](repeating: 0, count: size)
+        let m = size - 1
+        for e in 1..<strings.count {
+            var slot = Int(hashes[e]) & m
+            while fresh[slot] != 0 { slot = (slot + 1) & m }
+            fresh[slot] = Int32(e)
+        }
+        slots = fresh
+        mask = m
+    }
+}

@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CasebookModel
+
+// A section's table as CaseCoding.decode builds it: records in file order, and a record whose id
+// its kind already has set aside and reported with the line its `{` is on.
+
+struct CaseReaderTable<Record: CaseRecord> {
+    var records: [String: Record]
+    var duplicates: [Problem] = []
+    private let plural: String
+
+    init(_ kind: RecordKind, capacity: Int) {
+        records = Dictionary(minimumCapacity: capacity)
+        plural = kind.plural
+    }
+
+    /// Adds a record that started at byte `offset`; one hash lookup unless it is a duplicate.
+    @inline(__always)
+    mutating func insert(_ r: consuming Record, at offset: Int, _ lines: inout CaseReaderLines) {
+        let id = r.id
+        if let earlier = records.updateValue(r, forKey: id) {
+            records[id] = earlier
+            duplicates.append(Problem(recordID: id, field: "id",
+                                      message: "appears twice among \(plural) (again at line \(lines.line(at: offset)))"))
+        }
+    }
+}
+
+/// Line numbers of byte offsets, counted forward from the last one asked for (duplicates come
+/// in file order, so the file is counted through about once).
+struct CaseReaderLines {
+    let buffer: UnsafeBufferPointer<UInt8>
+    private var offset = 0
+    private var line = 1
+
+    init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
+
+    mutating func line(at target: Int) -> Int {
+        if target < offset { offset = 0; line = 1 }
+        line += CaseReaderLines.count(buffer, from: offset, to: target)
+        offset = target
+        return line
+    }
+
+    /// Newlines in [from, to), eight bytes at a time: a byte of `w ^ 0x0A…` is zero where `w` has
+    /// a newline, and `((x & 0x7F…) + 0x7F…) | x` sets the top bit of exactly the non-zero bytes.
+    static func count(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        guard from < to, let base = buffer.baseAddress else { return 0 }
+        var n = 0, k = from
+        let raw = UnsafeRawPointer(base)
+        while k + 8 <= to {
+            let x = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+            let nonZero = (((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
+            n &+= 8 &- nonZero.nonzeroBitCount
+            k += 8
+        }
+        while k < to { n &+= base[k] == 0x0A ? 1 : 0; k += 1 }
+        return n
+    }
+}

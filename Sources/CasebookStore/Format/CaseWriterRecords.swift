@@ -1,0 +1,94 @@
+import CasebookModel
+
+// Wallets and transfers written field by field, in RecordCoding.encode's order and with its
+// omissions (unset optionals and empty lists are left out). The differential and golden tests
+// hold the two to the same bytes.
+
+enum CaseWriterRecords {
+    static func transfer(_ out: inout CaseWriterBytes, _ t: Transfer) {
+        out.raw("{\"id\":")
+        out.text(t.id)
+        out.field("time", t.time)
+        out.field("from", t.from)
+        out.field("to", t.to)
+        out.field("asset", t.asset)
+        out.decimal("amount", t.amount)
+        if let usd = t.usd { out.decimal("usd", usd) }
+        out.field("rateSource", t.rateSource)
+        out.field("txHash", t.txHash)
+        out.field("incident", t.incident)
+        out.field("kind", t.kind.rawValue)
+        out.field("basis", t.basis.rawValue)
+        meta(&out, t.meta)
+    }
+
+    static func wallet(_ out: inout CaseWriterBytes, _ w: Wallet) {
+        out.raw("{\"id\":")
+        out.text(w.id)
+        out.field("chain", w.chain)
+        out.field("address", w.address)
+        out.field("label", w.label)
+        if !w.attributions.isEmpty {
+            out.key("attributions")
+            out.byte(UInt8(ascii: "["))
+            for (k, a) in w.attributions.enumerated() {
+                if k > 0 { out.byte(UInt8(ascii: ",")) }
+                out.raw("{\"actor\":")
+                out.text(a.actor)
+                out.key("confidence")
+                out.bytes.append(contentsOf: String(a.confidence).utf8)
+                out.field("basis", a.basis)
+                citations(&out, a.sources)
+                out.byte(UInt8(ascii: "}"))
+            }
+            out.byte(UInt8(ascii: "]"))
+        }
+        meta(&out, w.meta)
+    }
+
+    /// marking, tags, sources, notes, created, modified; then the record's closing brace.
+    static func meta(_ out: inout CaseWriterBytes, _ m: RecordMeta) {
+        out.field("marking", m.marking)
+        if !m.tags.isEmpty {
+            out.key("tags")
+            out.byte(UInt8(ascii: "["))
+            for (k, tag) in m.tags.enumerated() {
+                if k > 0 { out.byte(UInt8(ascii: ",")) }
+                out.text(tag)
+            }
+            out.byte(UInt8(ascii: "]"))
+        }
+        citations(&out, m.sources)
+        if !m.notes.isEmpty {
+            out.key("notes")
+            out.byte(UInt8(ascii: "["))
+            for (k, n) in m.notes.enumerated() {
+                if k > 0 { out.byte(UInt8(ascii: ",")) }
+                out.raw("{\"id\":")
+                out.text(n.id)
+                out.field("author", n.author)
+                out.field("time", n.time)
+                out.field("text", n.text)
+                out.byte(UInt8(ascii: "}"))
+            }
+            out.byte(UInt8(ascii: "]"))
+        }
+        out.field("created", m.created)
+        out.field("modified", m.modified)
+        out.byte(UInt8(ascii: "}"))
+    }
+
+    static func citations(_ out: inout CaseWriterBytes, _ sources: [Citation]) {
+        guard !sources.isEmpty else { return }
+        out.key("sources")
+        out.byte(UInt8(ascii: "["))
+        for (k, c) in sources.enumerated() {
+            if k > 0 { out.byte(UInt8(ascii: ",")) }
+            out.raw("{\"source\":")
+            out.text(c.source)
+            out.field("locator", c.locator)
+            out.byte(UInt8(ascii: "}"))
+        }
+        out.byte(UInt8(ascii: "]"))
+    }
+}

@@ -1,0 +1,63 @@
+import CasebookModel
+import CasebookReport
+import CasebookStore
+import CasebookUI
+import Foundation
+
+// Peak memory is measured in a child process of the benchmark, so it starts from a fresh heap:
+// `casebook-bench open FILE` opens the case as the screen does (CaseLoader: records, then the
+// screen's indexes and totals) and prints its VmHWM from /proc/self/status (the peak resident
+// set: the file's bytes while read, every record, every index).
+
+enum BenchChild {
+    static func open(_ path: String) {
+        var store: CaseStore?
+        let storeMS = BenchTable.time { store = try? CaseStore(opening: path, mode: .readOnly) }
+        let storeKB = peakKB() ?? -1
+        var view: CaseView?
+        let viewMS = BenchTable.time { view = store.map { CaseView($0.content) } }
+        print("store-ms \(storeMS) store-peak-kb \(storeKB) view-ms \(viewMS) peak-kb \(peakKB() ?? -1) \(view == nil ? "failed" : "")")
+        fflush(nil)
+        exit(0)   // no teardown of a million records: the child is done
+    }
+
+    /// `summary FILE`: the summary's time alone, for profiling.
+    static func summary(_ path: String) throws {
+        let store = try CaseStore(opening: path, mode: .readOnly)
+        let ms = BenchTable.time {
+            _ = TextRenderer().render(Summary(case: store.content, options: SummaryOptions(generated: "2026-11-22T12:00:00Z", author: "bench")))
+        }
+        print("summary-ms \(ms)")
+        fflush(nil)
+        exit(0)
+    }
+
+    /// `compact FILE`: compaction's time alone (on the file itself, which keeps its content).
+    static func compact(_ path: String) throws {
+        let store = try CaseStore(opening: path)
+        for _ in 0..<2 { print("compact-ms \(try BenchTable.time { try store.compact() })") }
+        try store.close()
+        fflush(nil)
+        exit(0)
+    }
+
+    /// VmHWM in kB, the peak resident set of this process.
+    static func peakKB() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.split(separator: " ").dropFirst().first ?? "")
+        }
+        return nil
+    }
+
+    /// Runs the child on `path`: peak memory in MB with the records alone and with the screen's
+    /// indexes too, and the records' open time in ms in a fresh process.
+    static func measure(_ path: String) -> (storeMB: Double, peakMB: Double, storeMS: Double)? {
+        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        guard let out = BenchExternal.run(me, ["open", path], capture: true) else { return nil }
+        let words = out.split(whereSeparator: \.isWhitespace).map(String.init)
+        func value(_ name: String) -> Double? { words.firstIndex(of: name).flatMap { $0 + 1 < words.count ? Double(words[$0 + 1]) : nil } }
+        guard let store = value("store-peak-kb"), let peak = value("peak-kb"), let ms = value("store-ms") else { return nil }
+        return (store / 1024, peak / 1024, ms)
+    }
+}

@@ -1,0 +1,156 @@
+import CasebookModel
+@testable import CasebookStore
+import Testing
+
+// The fast case reader against the reference path (JSONParser + CaseCoding.decode): the same
+// document, the same duplicates and the same error for every file, canonical or not, broken or
+// not. Canonical files must also be taken by the fast reader itself, not handed to the fallback.
+
+@Suite struct CaseReaderDifferentialTests {
+    typealias Decoded = (CaseDocument, duplicates: [Problem])
+
+    /// Whether the fast reader alone takes `bytes` (no fallback).
+    func fastTakes(_ bytes: [UInt8], split: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { b in (try? CaseReader.decode(b, progress: nil, split: split)) != nil }
+    }
+
+    /// Reads `text` both ways and expects the same outcome; `fast` says whether the fast reader
+    /// should take it by itself. A small split makes even small sections use the worker thread.
+    func expectSame(_ text: String, fast: Bool? = nil, split: Int = 256,
+                    sourceLocation: SourceLocation = #_sourceLocation) {
+        expectSame(Array(text.utf8), fast: fast, split: split, sourceLocation: sourceLocation)
+    }
+
+    func expectSame(_ bytes: [UInt8], fast: Bool? = nil, split: Int = 256, sourceLocation: SourceLocation = #_sourceLocation) {
+        let reference = Result { () throws(StoreError) -> Decoded in try CaseReader.reference(bytes, path: "f.json", progress: nil) }
+        for threshold in [split, CaseReaderArrays.splitThreshold] {
+            let got = Result { () throws(StoreError) -> Decoded in try CaseReader.load(bytes, path: "f.json", progress: nil, split: threshold) }
+            switch (reference, got) {
+            case (.success(let a), .success(let b)):
+                #expect(a.0 == b.0, sourceLocation: sourceLocation)
+                #expect(a.duplicates == b.duplicates, sourceLocation: sourceLocation)
+                // Equality of decimals ignores trailing zeros; the canonical text does not.
+                #expect(CaseCoding.encode(a.0) == CaseCoding.encode(b.0), sourceLocation: sourceLocation)
+            case (.failure(let a), .failure(let b)):
+                #expect(a == b, sourceLocation: sourceLocation)
+            default:
+                Issue.record("reference \(reference) but fast reader \(got)", sourceLocation: sourceLocation)
+            }
+            if let fast { #expect(fastTakes(bytes, split: threshold) == fast, sourceLocation: sourceLocation) }
+        }
+    }
+
+    @Test(arguments: [(1, 1), (7, 2), (300, 3), (2_500, 1), (2_500, 4)])
+    func generatedCasesReadTheSame(transfers: Int, seed: UInt64) {
+        let text = CaseCoding.encode(CaseDocument(content: SyntheticCase.make(transfers: transfers, seed: seed)))
+        expectSame(text, fast: true)
+        expectSame(text, fast: true, split: 64 << 10)
+    }
+
+    @Test func everyFieldEscapeAndEdgeAmountReadsTheSame() throws {
+        let text = CaseCoding.encode(try CaseReaderEdgeFiles.document())
+        expectSame(text)
+        // Strings with escapes go through the reference decoder record by record, not the whole file.
+        expectSame(text, fast: true)
+    }
+
+    @Test func prettyPrintedAndReorderedFilesReadTheSame() throws {
+        for doc in [try CaseReaderEdgeFiles.document(), CaseDocument(content: SyntheticCase.make(transfers: 400, seed: 9))] {
+            let text = CaseCoding.encode(doc)
+            expectSame(try CaseReaderEdgeFiles.prettyPrinted(text), fast: true)
+            expectSame(try CaseReaderEdgeFiles.prettyPrinted(text, reversedKeys: true), fast: true)
+            expectSame(text.replacingOccurrences(of: "\n", with: "\r\n \t"), fast: true)
+            expectSame(text.replacingOccurrences(of: "\n", with: ""), fast: true)
+        }
+    }
+
+    /// Hand-written variants of the sample case's transfers, wallets and header.
+    @Test(arguments: [
+        // Spellings the format accepts.
+        ("\"amount\":\"1234.56789012\"", "\"amount\":1234.56789012"),
+        ("\"amount\":\"1234.56789012\"", "\"amount\":\"1.23456789012e3\""),
+        ("\"amount\":\"1234.56789012\"", "\"amount\":12.3456789012E+2"),
+        ("\"amount\":\"1234.56789012\"", "\"amount\":\"+1234.56789012\""),
+        ("\"amount\":\"1234.56789012\"", "\"amount\":\".5\""),
+        ("\"amount\":\"1234.56789012\"", "\"amount\":\"0001234.5600\""),
+        ("\"amount\":\"4500000000\"", "\"amount\":\"4.5e9\""),
+        ("\"txHash\":\"de0de0\"", "\"txHash\":\"\\u0064e0\\/de0 \\uD55C \\uD83D\\uDE00 \\u00e9\""),
+        ("\"txHash\":\"de0de0\"", "\"txHash\":null"),
+        ("\"txHash\":\"de0de0\"", "\"txHash\":\"de0de0\",\"usd\":null,\"tags\":null,\"notes\":[],\"sources\":[]"),
+        ("\"label\":\"Bithumb hot wallet\"", "\"label\":\"빗썸 \\\"hot\\\" wallet\""),
+        ("\"confidence\":60", "\"confidence\":-0"),
+        ("\"chain\":\"BTC\"", "\"chain\" : \"BTC\" "),
+        // Broken in ways the reference path must word.
+        ("\"amount\":\"1234.56789012\"", "\"amount\":true"),
+        ("\"amount\":\"1234.56789012\"", "\"amount\":\"5.\""),
+        ("\"amount\":\"1234.56789012\"", "\"amount\":\"1,234\""),
+        ("\"amount\":\"1234.56789012\"", "\"amount\":\"1234567890123456789012345678901234567890\""),
+        ("\"amount\":\"1234.56789012\"", "\"amount\":01"),
+        ("\"confidence\":60", "\"confidence\":60.0"),
+        ("\"confidence\":60", "\"confidence\":\"high\""),
+        ("\"confidence\":60", "\"confidence\":99999999999999999999"),
+        ("\"kind\":\"theft\"", "\"kind\":\"teleport\""),
+        ("\"txHash\":\"de0de0\"", "\"txHash\":\"de0\\xde0\""),
+        ("\"txHash\":\"de0de0\"", "\"txHash\":\"de0\\uD800de0\""),
+        ("\"txHash\":\"de0de0\"", "\"txHash\":\"de0\tde0\""),
+        ("\"txHash\":\"de0de0\"", "\"txHash\":\"de0de0\",\"txHash\":\"x\""),
+        ("\"txHash\":\"de0de0\"", "\"txhash\":\"de0de0\""),
+        ("\"time\":\"2018-06-19T10:00:00Z\"", "\"time\":null"),
+        ("\"label\":\"Bithumb hot wallet\"", "\"lable\":\"Bithumb hot wallet\""),
+        ("\"version\":1", "\"version\":7"),
+        ("\"version\":1", "\"version\":0"),
+        ("\"format\":\"casebook\",", ""),
+        ("\"history\":[]", "\"widgets\":[],\n\"history\":[]"),
+        ("\"history\":[]", "\"history\":[]} x"),
+        ("\"history\":[]", "\"history\":null"),
+        ("\"assets\":[]", "\"assets\":[{\"code\":\"ZZZ\",\"precision\":\"x\"}]"),
+    ])
+    func handWrittenVariantsReadTheSame(original: String, replacement: String) throws {
+        let text = CaseCoding.encode(CaseDocument(content: Fixtures.sampleCase()))
+        #expect(text.contains(original))
+        expectSame(text.replacingOccurrences(of: original, with: replacement))
+    }
+
+    @Test func invalidUTF8AndStrayBytesReadTheSame() {
+        let text = CaseCoding.encode(CaseDocument(content: Fixtures.sampleCase()))
+        for (needle, bad) in [("Bithumb hot", [0xC3, 0x28]), ("wal-laz", [0xFF]), ("\"tx-2\"", [0x00])] as [(String, [UInt8])] {
+            var bytes = Array(text.utf8)
+            let at = Array(text.utf8).firstRange(of: Array(needle.utf8))!.upperBound - 1
+            bytes.insert(contentsOf: bad, at: at)
+            expectSame(bytes)
+        }
+    }
+
+    @Test func truncatedFilesReadTheSame() {
+        let bytes = Array(CaseCoding.encode(CaseDocument(content: SyntheticCase.make(transfers: 200, seed: 5))).utf8)
+        for fraction in [0.0, 0.001, 0.1, 0.5, 0.7, 0.999] {
+            expectSame(Array(bytes.prefix(Int(Double(bytes.count) * fraction))), fast: false)
+        }
+        expectSame(Array(bytes.dropLast(2)), fast: false)
+    }
+
+    @Test func duplicateIDsAreReportedWithTheSameLines() {
+        let text = CaseCoding.encode(CaseDocument(content: SyntheticCase.make(transfers: 600, seed: 2)))
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // A transfer repeated far from its first copy (across the worker's split), and a wallet.
+        let tx = lines.firstIndex { $0.hasPrefix("{\"id\":\"tx-10\"") }!
+        let wal = lines.firstIndex { $0.hasPrefix("{\"id\":\"wal-3\"") }!
+        // Inserted bottom up, so the earlier indexes still hold.
+        lines.insert(lines[tx].replacingOccurrences(of: "\"amount\":\"", with: "\"amount\":\"9"), at: lines.count - 4)
+        lines.insert(lines[tx], at: tx + 2)
+        lines.insert(lines[wal], at: wal + 1)
+        expectSame(lines.joined(separator: "\n"), fast: true)
+    }
+
+    @Test func cancellingStopsBothReaders() throws {
+        let bytes = Array(CaseCoding.encode(CaseDocument(content: SyntheticCase.make(transfers: 6_000, seed: 1))).utf8)
+        var calls = 0
+        #expect(throws: StoreError.cancelled(path: "f.json")) {
+            try CaseReader.load(bytes, path: "f.json", progress: { _ in calls += 1; return false }, split: 1 << 10)
+        }
+        #expect(calls == 1)
+        var fractions: [Double] = []
+        _ = try CaseReader.load(bytes, path: "f.json", progress: { fractions.append($0); return true }, split: 1 << 10)
+        #expect(!fractions.isEmpty && fractions.allSatisfy { (0...1).contains($0) })
+    }
+}

@@ -1,0 +1,48 @@
+import CasebookModel
+@testable import CasebookStore
+import Testing
+
+// The byte writer against the original canonical text (RecordCoding + JSONWriter): every byte.
+
+@Suite struct CaseWriterDifferentialTests {
+    func expectSameBytes(_ doc: CaseDocument, sourceLocation: SourceLocation = #_sourceLocation) {
+        let reference = CaseCoding.referenceEncode(doc)
+        let bytes = CaseWriter.encode(doc)
+        #expect(bytes == Array(reference.utf8), sourceLocation: sourceLocation)
+        if bytes != Array(reference.utf8) {
+            let a = reference.split(separator: "\n"), b = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
+            if let k = zip(a, b).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
+                Issue.record("first difference at line \(k + 1):\n\(a[k])\n\(b[k])", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
+    @Test(arguments: [(1, 1), (300, 2), (25_000, 3)])
+    func generatedCasesWriteTheSameBytes(transfers: Int, seed: UInt64) {
+        expectSameBytes(CaseDocument(content: SyntheticCase.make(transfers: transfers, seed: seed)))
+    }
+
+    @Test func escapesDecimalsAndEveryOptionalFieldWriteTheSameBytes() throws {
+        expectSameBytes(try CaseReaderEdgeFiles.document())
+        expectSameBytes(CaseDocument(content: Fixtures.sampleCase()))
+        expectSameBytes(CaseDocument(content: Case(info: CaseInfo(title: "empty", created: "t"))))
+    }
+
+    @Test func idsThatAreLongNonASCIIOrHoldANULSortAsStrings() {
+        var c = Case(info: CaseInfo(title: "ids", created: "t"))
+        let ids = ["tx-2", "tx-10", "tx-1", "tx-", "tx-1\u{0}", "tx-1\u{0}a", "a-very-long-transfer-id-of-many-bytes", "a-very-long-transfer-id-of-many-byte",
+                   "tx-é", "tx-e\u{301}x", "TX-1", "tx-한", "tx-😀", "0", ""]
+        for id in ids {
+            c.insert(.transfer(Transfer(meta: RecordMeta(id: id, created: "t"), time: "t", from: "a", to: "b", asset: "BTC",
+                                        amount: ExactDecimal(1), kind: .hop, basis: .observed)))
+            c.insert(.wallet(Wallet(meta: RecordMeta(id: "w" + id, created: "t"), chain: "BTC", address: id)))
+        }
+        expectSameBytes(CaseDocument(content: c))
+        var ascii = Case(info: CaseInfo(title: "ids", created: "t"))
+        for id in ["b", "a\u{0}", "a", "ab", "a\u{0}\u{0}", "abcdefghijklmnop", "abcdefghijklmno", "abcdefghijklmnoq"] {
+            ascii.insert(.transfer(Transfer(meta: RecordMeta(id: id, created: "t"), time: "t", from: "a", to: "b", asset: "BTC",
+                                            amount: ExactDecimal(1), kind: .hop, basis: .observed)))
+        }
+        expectSameBytes(CaseDocument(content: ascii))
+    }
+}
