@@ -47,6 +47,21 @@ import Testing
         expectSame(text, fast: true, split: 64 << 10)
     }
 
+    @Test func anAttributionWithUnknownConfidenceIsWrittenAndReadTheSame() {
+        var c = SyntheticCase.make(transfers: 300, seed: 5)
+        let id = c.wallets.keys.sorted()[0]
+        c.wallets[id]!.attributions.append(Attribution(actor: "act-dprk", confidence: Attribution.unknownConfidence, basis: "stated none"))
+        let incident = c.incidents.keys.sorted()[0]
+        c.incidents[incident]!.attributions = [Attribution(actor: "act-dprk", confidence: Attribution.unknownConfidence)]
+        let doc = CaseDocument(content: c)
+        let text = CaseCoding.encode(doc)
+        #expect(CaseWriter.encode(doc) == Array(CaseCoding.referenceEncode(doc).utf8))
+        #expect(!text.contains("\"confidence\":-1"), "unknown is written as no confidence")
+        expectSame(text, fast: true)
+        let back = try? CaseReader.load(Array(text.utf8), path: "f.json", progress: nil, split: 256)
+        #expect(back?.0.content.wallets[id]?.attributions.last?.confidence == Attribution.unknownConfidence)
+    }
+
     @Test func everyFieldEscapeAndEdgeAmountReadsTheSame() throws {
         let text = CaseCoding.encode(try CaseReaderEdgeFiles.document())
         expectSame(text)

@@ -131,8 +131,9 @@ enum CaseReaderFields {
             default: sources = try array(&c) { (c: inout CaseReaderCursor) throws(CaseReaderUnsupported) in try citation(&c, &names) }
             }
         }
-        guard let actor, let confidence else { throw CaseReaderUnsupported() }
-        return Attribution(actor: actor, confidence: confidence, basis: basis, sources: sources)
+        guard let actor else { throw CaseReaderUnsupported() }
+        // No confidence: the source stated none (RecordCoding reads it the same way).
+        return Attribution(actor: actor, confidence: confidence ?? Attribution.unknownConfidence, basis: basis, sources: sources)
     }
 
     /// An amount written as a string: `-?digits[.digits]` is read here; any other spelling

@@ -35,8 +35,10 @@ enum CaseWriterRecords {
                 if k > 0 { out.byte(UInt8(ascii: ",")) }
                 out.raw("{\"actor\":")
                 out.text(a.actor)
-                out.key("confidence")
-                out.bytes.append(contentsOf: String(a.confidence).utf8)
+                if a.isConfidenceKnown {   // unknown is written as no confidence at all
+                    out.key("confidence")
+                    out.bytes.append(contentsOf: String(a.confidence).utf8)
+                }
                 out.field("basis", a.basis)
                 citations(&out, a.sources)
                 out.byte(UInt8(ascii: "}"))
