@@ -6,7 +6,7 @@ import CasebookModel
 // transfer or wallet those decline (an escape in a string, a bare-number amount), go through
 // JSONParser and RecordCoding one record at a time: the reference path on a smaller input.
 
-protocol CaseReaderKind {
+protocol CaseReaderKind: SendableMetatype {
     associatedtype Record: CaseRecord
     static var kind: RecordKind { get }
     /// The fast decoder, or nil for kinds that always use the reference decoder.
