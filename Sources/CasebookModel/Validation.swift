@@ -19,7 +19,7 @@ extension Case {
     /// Every problem in the case, records in file order.
     public func validate() -> [Problem] {
         let clashes = crossKindClashes()
-        let checker = RecordChecker(case: self, assets: assetTable)
+        let checker = RecordChecker(case: self, assets: assetTable, idsAreUnique: clashes.isEmpty)
         var work: [@Sendable () -> [FoundProblems]] = []
         func split<R: Sendable>(_ table: [String: R], _ kind: RecordKind, _ check: @escaping @Sendable (inout RecordChecker, R) -> Void) {
             let parts = table.count >= 20_000 ? 2 : 1
@@ -74,15 +74,6 @@ extension Case {
             case .transfer: transfers.count
             }
         }
-        func has(_ k: RecordKind, _ id: String) -> Bool {
-            switch k {
-            case .source: sources.index(forKey: id) != nil
-            case .incident: incidents.index(forKey: id) != nil
-            case .actor: actors.index(forKey: id) != nil
-            case .wallet: wallets.index(forKey: id) != nil
-            case .transfer: transfers.index(forKey: id) != nil
-            }
-        }
         func keys(_ k: RecordKind) -> [String] {
             switch k {
             case .source: Array(sources.keys)
@@ -96,7 +87,7 @@ extension Case {
         for j in kinds.indices {
             for i in 0..<j {   // later i overwrite earlier ones: the nearest earlier kind wins
                 let (small, large) = count(kinds[i]) <= count(kinds[j]) ? (kinds[i], kinds[j]) : (kinds[j], kinds[i])
-                for id in keys(small) where has(large, id) { out[j, default: [:]][id] = kinds[i] }
+                for id in keys(small) where has(id, large) { out[j, default: [:]][id] = kinds[i] }
             }
         }
         return out
@@ -113,6 +104,16 @@ extension Case {
         case .transfer(let t): ch.transfer(t)
         }
         return ch.problems
+    }
+
+    fileprivate func has(_ id: String, _ kind: RecordKind) -> Bool {
+        switch kind {
+        case .source: sources.index(forKey: id) != nil
+        case .incident: incidents.index(forKey: id) != nil
+        case .actor: actors.index(forKey: id) != nil
+        case .wallet: wallets.index(forKey: id) != nil
+        case .transfer: transfers.index(forKey: id) != nil
+        }
     }
 
     /// The kind `record(id:)` would find, without copying the record out.
@@ -147,15 +148,24 @@ private struct RecordChecker: Sendable {
     let assets: AssetTable
     var problems: [Problem] = []
     private var lastValidStamp: String?
+    /// Whether no id is used by two kinds (then a reference's kind is that of any table holding it).
+    let idsAreUnique: Bool
 
-    init(case c: Case, assets: AssetTable) { self.c = c; self.assets = assets }
+    init(case c: Case, assets: AssetTable, idsAreUnique: Bool = false) {
+        self.c = c
+        self.assets = assets
+        self.idsAreUnique = idsAreUnique
+    }
 
     mutating func add(_ owner: String, _ field: String, _ message: String) {
         problems.append(Problem(recordID: owner, field: field, message: message))
     }
 
-    mutating func ref(_ id: String?, _ kinds: Set<RecordKind>, _ owner: String, _ field: String) {
+    mutating func ref(_ id: String?, _ kinds: [RecordKind], _ owner: String, _ field: String) {
         guard let id else { return }
+        // With no id in two tables, finding it in a wanted kind's table settles it: one lookup
+        // in a big table instead of `record(id:)`'s walk through the tables before it.
+        if idsAreUnique && kinds.contains(where: { c.has(id, $0) }) { return }
         guard let found = c.foundKind(id) else {
             return add(owner, field, "refers to \(id), which is not in the case")
         }

@@ -21,9 +21,7 @@ final class Fingerprint: @unchecked Sendable {
     }
 
     static func compute(_ doc: CaseDocument) -> String {
-        var hasher = SHA256.Hasher()
-        for chunk in CaseCoding.encodedChunks(doc) { hasher.update(chunk) }
-        return String(SHA256.hex(hasher.finalize()).prefix(16))
+        String(SHA256.hex(SHA256.digest(pieces: CaseCoding.encodedChunks(doc))).prefix(16))
     }
 
     /// The fingerprint, once the worker has finished.
