@@ -6,27 +6,44 @@ import CasebookStore
 
 extension Summary {
     public init(case c: Case, options: SummaryOptions) {
-        let canonical = CaseCoding.encode(CaseDocument(content: c))
+        // Hashing the whole case is the longest single task: it runs alongside the rest.
+        let hashing = Fingerprint(of: c)
         self.init(title: c.info.title, marking: c.info.marking ?? "unmarked", caseSummary: c.info.summary,
                   generated: options.generated, author: options.author,
-                  fingerprint: String(SHA256.hex(canonical).prefix(16)), maxMarking: options.maxMarking)
+                  fingerprint: "", maxMarking: options.maxMarking)
         let caseLevel = TLP.level(of: c.info.marking)
+        let limit = options.maxMarking
         func allowed(_ meta: RecordMeta) -> Bool {
-            guard let limit = options.maxMarking else { return true }
+            guard let limit else { return true }
             return (meta.marking.map { TLP.level(of: $0) } ?? caseLevel) <= limit
         }
-        let included = c.allRecords.filter { allowed($0.meta) }
-        let ids = Set(included.map(\.id))
-        omitted = c.recordCount - included.count
+        // Whether some record with this id is in the summary (ids can clash across kinds).
+        func isIncluded(_ id: String) -> Bool {
+            if limit == nil {
+                return c.sources.index(forKey: id) != nil || c.incidents.index(forKey: id) != nil
+                    || c.actors.index(forKey: id) != nil || c.wallets.index(forKey: id) != nil
+                    || c.transfers.index(forKey: id) != nil
+            }
+            return [c.sources[id]?.meta, c.incidents[id]?.meta, c.actors[id]?.meta, c.wallets[id]?.meta,
+                    c.transfers[id]?.meta].contains { $0.map(allowed) ?? false }
+        }
         func name(_ id: String?) -> String {
             guard let id else { return "" }
             guard let r = c.record(id: id) else { return id }
-            return ids.contains(id) ? r.displayName : "[withheld]"
+            return isIncluded(id) ? r.displayName : "[withheld]"
         }
+        // Records in the summary by kind, in file (id) order where order shows; the big tables
+        // are neither sorted nor copied whole.
+        func kept<R: CaseRecord>(_ table: [String: R]) -> [R] {
+            table.values.filter { allowed($0.meta) }.sorted { $0.id < $1.id }
+        }
+        let keptSources = kept(c.sources), keptActors = kept(c.actors)
+        var keptCount = keptSources.count + keptActors.count
 
-        var numbering = Footnotes(included: Set(included.filter { $0.kind == .source }.map(\.id)))
-        let incidents = included.compactMap { if case .incident(let i) = $0 { i } else { nil } }
+        var numbering = Footnotes(included: Set(keptSources.map(\.id)))
+        let incidents = c.incidents.values.filter { allowed($0.meta) }
             .sorted { ($0.started ?? "9999", $0.id) < ($1.started ?? "9999", $1.id) }
+        keptCount += incidents.count
 
         // Key figures and the incidents table.
         var perAsset: [String: ExactDecimal] = [:]
@@ -58,7 +75,7 @@ extension Summary {
         figures.byYear = byYear.values.sorted { ($0.label == "unknown" ? "~" : $0.label) < ($1.label == "unknown" ? "~" : $1.label) }
 
         // Actors.
-        for case .actor(let a) in included {
+        for a in keptActors {
             let mine = incidents.filter { !$0.isAggregate && $0.strongestAttribution?.actor == a.id && ($0.strongestAttribution?.confidence ?? 0) > 0 }
             actors.append(ActorRow(
                 name: a.name, aliases: a.aliases.map(\.name), kind: a.kind.rawValue, country: a.country ?? "",
@@ -69,19 +86,28 @@ extension Summary {
 
         actors.sort { ($1.incidentsAttributed, $0.name) < ($0.incidentsAttributed, $1.name) }
 
-        // Where the money went.
-        let transfers = included.compactMap { if case .transfer(let t) = $0 { t } else { nil } }
-        var order = incidents.map(\.id)
-        let known = Set(order)
-        if transfers.contains(where: { $0.incident == nil || !known.contains($0.incident!) }) { order.append("") }
-        // Grouped once: filtering every transfer per incident was quadratic (minutes at 1M transfers).
-        var byIncident: [String: [Transfer]] = [:]
-        for t in transfers { byIncident[(t.incident.map { known.contains($0) } ?? false) ? t.incident! : "", default: []].append(t) }
+        // Where the money went: transfers grouped by incident once, each group sorted by id once;
+        // positions in the table are grouped, so no transfer is copied.
+        let known = Set(incidents.map(\.id))
+        let table = c.transfers
+        var byIncident: [String: [Dictionary<String, Transfer>.Index]] = [:]
+        var i = table.startIndex
+        while i != table.endIndex {
+            if allowed(table.values[i].meta) {
+                keptCount += 1
+                let incident = table.values[i].incident
+                byIncident[(incident.map { known.contains($0) } ?? false) ? incident! : "", default: []].append(i)
+            }
+            table.formIndex(after: &i)
+        }
+        let order = incidents.map(\.id) + (byIncident[""] == nil ? [] : [""])
         for incident in order {
-            let mine = byIncident[incident] ?? []
-            for asset in Set(mine.map(\.asset)).sorted() {
+            let mine = (byIncident.removeValue(forKey: incident) ?? []).sorted { table.keys[$0] < table.keys[$1] }
+            let byAsset = Dictionary(grouping: mine, by: { table.values[$0].asset })
+            for asset in byAsset.keys.sorted() {
                 var row = FlowRow(incident: incident.isEmpty ? "(no incident in this summary)" : name(incident), asset: asset)
-                for t in mine.sorted(by: { $0.id < $1.id }) where t.asset == asset {
+                for k in byAsset[asset]! {
+                    let t = table.values[k]
                     switch t.kind {
                     case .theft: row.stolen += t.amount
                     case .hop, .swap, .bridge: row.movedOn += t.amount
@@ -91,29 +117,51 @@ extension Summary {
                     case .purchase: row.spent += t.amount
                     }
                     if !row.basis.contains(t.basis.rawValue) { row.basis.append(t.basis.rawValue) }
-                    for n in numbering.numbers(t.meta.sources) where !row.notes.contains(n) { row.notes.append(n); row.notes.sort() }
+                    if !t.meta.sources.isEmpty {
+                        for n in numbering.numbers(t.meta.sources) where !row.notes.contains(n) { row.notes.append(n); row.notes.sort() }
+                    }
                 }
                 flows.append(row)
             }
         }
 
-        // Notes, tags, sources, problems.
+        // Notes, tags, sources, problems. Only records with notes are sorted into file order.
         var tagCounts: [String: Int] = [:]
-        for r in included {
-            for tag in Set(r.meta.tags) { tagCounts[tag, default: 0] += 1 }
-            for n in r.meta.notes.sorted(by: { ($0.time, $0.id) < ($1.time, $1.id) }) {
-                annotations.append(NoteRow(record: r.displayName, author: n.author, time: n.time, text: n.text))
+        func notesAndTags<R: CaseRecord>(_ table: [String: R]) {
+            var noted: [Dictionary<String, R>.Index] = []
+            var i = table.startIndex
+            while i != table.endIndex {
+                let meta = table.values[i].meta
+                if (!meta.tags.isEmpty || !meta.notes.isEmpty) && allowed(meta) {
+                    for tag in Set(meta.tags) { tagCounts[tag, default: 0] += 1 }
+                    if !meta.notes.isEmpty { noted.append(i) }
+                }
+                table.formIndex(after: &i)
+            }
+            for k in noted.sorted(by: { table.keys[$0] < table.keys[$1] }) {
+                let r = table.values[k]
+                for n in r.meta.notes.sorted(by: { ($0.time, $0.id) < ($1.time, $1.id) }) {
+                    annotations.append(NoteRow(record: r.displayName, author: n.author, time: n.time, text: n.text))
+                }
             }
         }
+        notesAndTags(c.sources)
+        notesAndTags(c.incidents)
+        notesAndTags(c.actors)
+        notesAndTags(c.wallets)
+        notesAndTags(c.transfers)
+        keptCount += limit == nil ? c.wallets.count : c.wallets.values.lazy.filter { allowed($0.meta) }.count
+        omitted = c.recordCount - keptCount
         tags = tagCounts.keys.sorted().map { ($0, tagCounts[$0]!) }
-        let all = included.compactMap { if case .source(let s) = $0 { s } else { nil } }
+        let all = keptSources
         let uncited = all.filter { numbering.number[$0.id] == nil }.map(\.id)
         for id in uncited { numbering.assign(id) }
         sources = all.map { s in
             SourceRow(number: numbering.number[s.id]!, id: s.id, title: s.title, publisher: s.publisher, date: s.date,
                       reliability: s.reliability, url: s.url, cited: !uncited.contains(s.id))
         }.sorted { $0.number < $1.number }
-        problems = c.validate().filter { ids.contains($0.recordID) }.map(\.description)
+        problems = c.validate().filter { isIncluded($0.recordID) }.map(\.description)
+        fingerprint = hashing.wait()
     }
 
     private mutating func incidentsRow(_ i: Incident, name: (String?) -> String, numbering: inout Footnotes) {

@@ -44,13 +44,17 @@ enum POSIXFile {
         return out
     }
 
+    /// At most this much per write(2): one call of hundreds of megabytes took ten times as long
+    /// as the same bytes in 256 KB calls (measured: 474 MB in 2.1 s against 0.2 s).
+    static let writePiece = 256 << 10
+
     /// Writes all of `bytes` to `fd`, retrying short writes.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(StoreError) {
         var failure: Int32 = 0
         bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
-                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                let n = write(fd, raw.baseAddress! + offset, min(raw.count - offset, writePiece))
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = errno

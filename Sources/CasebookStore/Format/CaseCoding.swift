@@ -58,6 +58,12 @@ public enum CaseCoding {
         String(decoding: CaseWriter.encode(doc), as: UTF8.self)
     }
 
+    /// The canonical text's UTF-8 bytes, in pieces to be used one after the other (no joined
+    /// copy of a large case): for hashing or writing without building one String.
+    public static func encodedChunks(_ doc: CaseDocument) -> [[UInt8]] {
+        CaseWriter.chunks(doc)
+    }
+
     /// The canonical text built the original way, through JSONValue and JSONWriter: what
     /// CaseWriter's bytes are tested against.
     static func referenceEncode(_ doc: CaseDocument) -> String {

@@ -1,0 +1,89 @@
+// validate() checks records straight from their tables, two halves at a time, and sorts only the
+// records with problems into file order. This compares it with the plain walk it replaced (every
+// record in file order, a table of ids seen so far) on damaged cases, small and large enough to
+// be split, with ids shared across kinds, dangling references and blank required fields.
+
+import Testing
+@testable import CasebookModel
+
+@Suite("validate() against the record-by-record walk")
+struct ValidationDifferentialTests {
+    /// What validate() returned before it was made fast.
+    static func reference(_ c: Case) -> [Problem] {
+        var problems: [Problem] = []
+        var seen: [String: RecordKind] = [:]
+        let assets = c.assetTable
+        for record in c.allRecords {
+            if let other = seen[record.id] {
+                problems.append(Problem(recordID: record.id, field: "id",
+                                        message: "is used by a \(other.rawValue) and a \(record.kind.rawValue)"))
+            }
+            seen[record.id] = record.kind
+            problems += c.problems(in: record, assets: assets)
+        }
+        return problems
+    }
+
+    /// A synthetic case with `n` transfers damaged by a seeded generator.
+    static func damaged(transfers n: Int, seed: UInt64) -> Case {
+        var c = SyntheticCase.make(transfers: n, seed: seed)
+        var state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
+        func next(_ bound: Int) -> Int {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return Int(state % UInt64(bound))
+        }
+        let transferIDs = c.transfers.keys.sorted(), walletIDs = c.wallets.keys.sorted()
+        let actorIDs = c.actors.keys.sorted(), incidentIDs = c.incidents.keys.sorted()
+        for _ in 0..<(5 + n / 500) {
+            let t = transferIDs[next(transferIDs.count)]
+            switch next(8) {
+            case 0: c.transfers[t]!.from = "nowhere-\(next(10))"
+            case 1: c.transfers[t]!.incident = walletIDs[next(walletIDs.count)]
+            case 2: c.transfers[t]!.time = "yesterday"
+            case 3:   // a wallet with a transfer's id: clash reported on the transfer
+                var w = c.wallets[walletIDs[next(walletIDs.count)]]!
+                w.meta.id = t
+                c.wallets[t] = w
+            case 4:   // an actor with a wallet's id, and a blank address
+                let w = walletIDs[next(walletIDs.count)]
+                var a = c.actors[actorIDs[next(actorIDs.count)]]!
+                a.meta.id = w
+                c.actors[w] = a
+                c.wallets[w]!.address = next(2) == 0 ? " \t" : "\u{3000}"
+            case 5:   // an incident id reused by a source, an actor and a transfer
+                let i = incidentIDs[next(incidentIDs.count)]
+                var tr = c.transfers[t]!
+                tr.meta.id = i
+                c.transfers[i] = tr
+                var a = c.actors[actorIDs[next(actorIDs.count)]]!
+                a.meta.id = i
+                c.actors[i] = a
+            case 6: c.wallets[walletIDs[next(walletIDs.count)]]!.chain = ""
+            default: c.transfers[t]!.to = incidentIDs[next(incidentIDs.count)]
+            }
+        }
+        return c
+    }
+
+    @Test("same problems in the same order, small cases", arguments: Array(UInt64(1)...UInt64(12)))
+    func small(seed: UInt64) {
+        let c = Self.damaged(transfers: 40 + Int(seed) * 7, seed: seed)
+        let found = c.validate()
+        #expect(!found.isEmpty)
+        #expect(found == Self.reference(c))
+    }
+
+    @Test("same problems in the same order when the tables are split between threads")
+    func large() {
+        let c = Self.damaged(transfers: 60_000, seed: 7)
+        #expect(c.wallets.count >= 20_000)
+        let found = c.validate()
+        #expect(found.count > 50)
+        #expect(found == Self.reference(c))
+    }
+
+    @Test("a clean synthetic case has no problems")
+    func clean() {
+        #expect(SyntheticCase.make(transfers: 30_000, seed: 3).validate() == [])
+    }
+}
