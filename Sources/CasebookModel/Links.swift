@@ -13,15 +13,29 @@ public struct LinkIndex: Sendable {
     var membersByParent: [String: [String]] = [:]
     var walletsByOwner: [String: [String]] = [:]
     var citingBySource: [String: [String]] = [:]
+    /// Wallet -> owner, as the owner lists were made (Links+Owners).
+    var walletOwner: [String: String] = [:]
+    /// Per owner, the transfers with an end at one of its wallets, once each, by time; nil when stale.
+    var transfersByOwner: [String: [String]]? = [:]
+    /// Wallets an edit took out and has not put back yet, with their owner then.
+    var walletsOut: [String: String?] = [:]
 
     /// `transfersInOrder`: transfer ids already sorted by time, if the caller has them.
     public init(_ c: Case, transfersInOrder: [String]? = nil) {
-        let ordered = transfersInOrder?.compactMap { c.transfers[$0] } ?? c.transfers.values.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
-        for t in ordered {
+        for w in c.wallets.values { if let o = w.owner { walletOwner[w.id] = o } }
+        var byOwner: [String: [String]] = [:]
+        func add(_ t: Transfer) {
             if let i = t.incident { transfersByIncident[i, default: []].append(t.id) }
             transfersByParty[t.from, default: []].append(t.id)
             if t.to != t.from { transfersByParty[t.to, default: []].append(t.id) }
+            for o in owners(t) { byOwner[o, default: []].append(t.id) }
         }
+        if let transfersInOrder {
+            for id in transfersInOrder { if let t = c.transfers[id] { add(t) } }
+        } else {
+            for t in c.transfers.values.sorted(by: { ($0.time, $0.id) < ($1.time, $1.id) }) { add(t) }
+        }
+        transfersByOwner = byOwner
         for i in c.incidents.values.sorted(by: { $0.id < $1.id }) {
             for actor in Set(i.attributions.map(\.actor)).sorted() { incidentsByAttributedActor[actor, default: []].append(i.id) }
             if let v = i.victim { incidentsByVictim[v, default: []].append(i.id) }
@@ -80,10 +94,7 @@ extension Case {
             }
             let owned = ix.walletsByOwner[id] ?? []
             for w in owned { add("wallet", w) }
-            let transfers = Set(([id] + owned).flatMap { ix.transfersByParty[$0] ?? [] })
-            let ordered = transfers.count == 1 || owned.isEmpty ? (ix.transfersByParty[id] ?? [])
-                : transfers.compactMap({ self.transfers[$0] }).sorted(by: { ($0.time, $0.id) < ($1.time, $1.id) }).map(\.id)
-            for t in ordered { add("transfer", t) }
+            for t in actorTransfers(id, owned: owned, ix) { add("transfer", t) }
         case .wallet(let w):
             add("owner", w.owner)
             for t in ix.transfersByParty[id] ?? [] { add("transfer", t) }
