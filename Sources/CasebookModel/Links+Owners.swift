@@ -91,3 +91,38 @@ extension Case {
         return out
     }
 }
+
+/// Each transfer's id and ends, in time order (then id), as parallel arrays.
+public struct TransferEnds: Sendable {
+    public var ids: [String]
+    public var from: [String]
+    public var to: [String]
+    public var incident: [String?]
+
+    public init(ids: [String], from: [String], to: [String], incident: [String?]) {
+        self.ids = ids
+        self.from = from
+        self.to = to
+        self.incident = incident
+    }
+
+    func partyLists() -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        for i in ids.indices {
+            out[from[i], default: []].append(ids[i])
+            if to[i] != from[i] { out[to[i], default: []].append(ids[i]) }
+        }
+        return out
+    }
+
+    func incidentAndOwnerLists(_ walletOwner: [String: String]) -> (incidents: [String: [String]], owners: [String: [String]]) {
+        var incidents: [String: [String]] = [:], owners: [String: [String]] = [:]
+        for i in ids.indices {
+            if let inc = incident[i] { incidents[inc, default: []].append(ids[i]) }
+            let a = walletOwner[from[i]], b = to[i] == from[i] ? nil : walletOwner[to[i]]
+            if let a { owners[a, default: []].append(ids[i]) }
+            if let b, b != a { owners[b, default: []].append(ids[i]) }
+        }
+        return (incidents, owners)
+    }
+}

@@ -4,6 +4,9 @@
 // over the case (the screen keeps one, so the detail view costs what it shows, not the case size);
 // `links(of:)` without an index builds a throwaway one, which is fine for one command-line lookup.
 
+import Dispatch
+import Synchronization
+
 /// Reverse references, by id, each list in a stable order (transfers by time, others by id).
 public struct LinkIndex: Sendable {
     var transfersByIncident: [String: [String]] = [:]
@@ -22,20 +25,41 @@ public struct LinkIndex: Sendable {
 
     /// `transfersInOrder`: transfer ids already sorted by time, if the caller has them.
     public init(_ c: Case, transfersInOrder: [String]? = nil) {
+        let ordered = transfersInOrder?.compactMap { c.transfers[$0] } ?? c.transfers.values.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
+        self.init(c, ends: TransferEnds(ids: ordered.map(\.id), from: ordered.map(\.from), to: ordered.map(\.to), incident: ordered.map(\.incident)))
+    }
+
+    /// From the transfers' ends already in time order (the screen has them from sorting the
+    /// ledger): no transfer is looked up, and the transfer lists, the owner lists and the rest
+    /// are made on separate threads.
+    public init(_ c: Case, ends: TransferEnds) {
         for w in c.wallets.values { if let o = w.owner { walletOwner[w.id] = o } }
-        var byOwner: [String: [String]] = [:]
-        func add(_ t: Transfer) {
-            if let i = t.incident { transfersByIncident[i, default: []].append(t.id) }
-            transfersByParty[t.from, default: []].append(t.id)
-            if t.to != t.from { transfersByParty[t.to, default: []].append(t.id) }
-            for o in owners(t) { byOwner[o, default: []].append(t.id) }
+        let owners = walletOwner
+        let party = Mutex<[String: [String]]>([:]), byIncident = Mutex<[String: [String]]>([:])
+        let byOwner = Mutex<[String: [String]]>([:]), rest = Mutex<LinkIndex?>(nil)
+        DispatchQueue.concurrentPerform(iterations: 3) { job in
+            switch job {
+            case 0:
+                let lists = ends.partyLists()
+                party.withLock { $0 = lists }
+            case 1:
+                let (incidents, owned) = ends.incidentAndOwnerLists(owners)
+                byIncident.withLock { $0 = incidents }
+                byOwner.withLock { $0 = owned }
+            default:
+                let r = LinkIndex(recordsOf: c)
+                rest.withLock { $0 = r }
+            }
         }
-        if let transfersInOrder {
-            for id in transfersInOrder { if let t = c.transfers[id] { add(t) } }
-        } else {
-            for t in c.transfers.values.sorted(by: { ($0.time, $0.id) < ($1.time, $1.id) }) { add(t) }
-        }
-        transfersByOwner = byOwner
+        self = rest.withLock { $0! }
+        walletOwner = owners
+        transfersByParty = party.withLock { $0 }
+        transfersByIncident = byIncident.withLock { $0 }
+        transfersByOwner = byOwner.withLock { $0 }
+    }
+
+    /// Everything but the transfer lists.
+    private init(recordsOf c: Case) {
         for i in c.incidents.values.sorted(by: { $0.id < $1.id }) {
             for actor in Set(i.attributions.map(\.actor)).sorted() { incidentsByAttributedActor[actor, default: []].append(i.id) }
             if let v = i.victim { incidentsByVictim[v, default: []].append(i.id) }
