@@ -36,6 +36,9 @@ public final class SearchText: Sendable {
         }
     }
 
+    /// Whether the pane's table has been built (for tests).
+    func isBuilt(_ pane: PaneKind) -> Bool { cache.withLock { $0[pane] != nil } }
+
     /// Builds every pane's table now (the loader calls this after the case is shown).
     public func warm(_ view: CaseView) {
         for pane in PaneKind.allCases { _ = table(for: pane, in: view) }
