@@ -64,8 +64,11 @@ public struct LinkIndex: Sendable {
             for actor in Set(i.attributions.map(\.actor)).sorted() { incidentsByAttributedActor[actor, default: []].append(i.id) }
             if let v = i.victim { incidentsByVictim[v, default: []].append(i.id) }
         }
-        for a in c.actors.values.sorted(by: { $0.id < $1.id }) { if let p = a.parent { membersByParent[p, default: []].append(a.id) } }
-        for w in c.wallets.values.sorted(by: { $0.id < $1.id }) { if let o = w.owner { walletsByOwner[o, default: []].append(w.id) } }
+        // Sorted as (id, key) pairs: sorting whole records would copy each one several times.
+        let parents = c.actors.values.compactMap { a in a.parent.map { (a.id, $0) } }.sorted { $0.0 < $1.0 }
+        for (id, p) in parents { membersByParent[p, default: []].append(id) }
+        let owners = c.wallets.values.compactMap { w in w.owner.map { (w.id, $0) } }.sorted { $0.0 < $1.0 }
+        for (id, o) in owners { walletsByOwner[o, default: []].append(id) }
         func cite(_ meta: RecordMeta, _ attributions: [Attribution]) {
             guard !meta.sources.isEmpty || !attributions.isEmpty else { return }
             let cited = Set(meta.sources.map(\.source) + attributions.flatMap { $0.sources.map(\.source) })
