@@ -38,6 +38,9 @@ public struct Column: Sendable {
     /// The id of the record whose name the column shows, when `text` and `group` depend on that
     /// alone: caches then compute them once per referenced record instead of once per row.
     public var reference: (@Sendable (AnyRecord) -> String?)?
+    /// Set when `text` is `number` formatted with this many decimals at least ("" without a
+    /// number): the search text then writes the digits without making a String.
+    public var numberText: Int?
     /// Characters at the end of `text` that must survive truncation ("(high 70)"): the rest is cut instead.
     public var keepSuffix: (@Sendable (AnyRecord, CaseView) -> String)?
     /// Whether `sort` is the column's own rather than "number, else lower-cased text, empty last"
@@ -68,6 +71,13 @@ public struct Column: Sendable {
 }
 
 extension Column {
+    /// This column with `numberText` set (see there).
+    func formattedNumber(minScale: Int) -> Column {
+        var c = self
+        c.numberText = minScale
+        return c
+    }
+
     /// This column with `reference` set (see there).
     func referencing(_ id: @escaping @Sendable (AnyRecord) -> String?) -> Column {
         var c = self

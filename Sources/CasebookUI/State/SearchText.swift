@@ -89,6 +89,10 @@ public final class SearchText: Sendable {
         var ascii = true
         for (k, c) in columns.enumerated() {
             if k > 0 { bytes.append(1) }
+            if let minScale = c.numberText, let number = c.number {
+                number(r, view)?.appendFormatted(minScale: minScale, to: &bytes)   // digits, commas, point: printable ASCII
+                continue
+            }
             guard let reference = c.reference, let ref = reference(r) else {
                 if !appendLowered(c.text(r, view), to: &bytes) { ascii = false }
                 continue
