@@ -17,6 +17,7 @@ extension LinkIndex {
             drop(&transfersByIncident, t.incident)
             drop(&transfersByParty, t.from)
             drop(&transfersByParty, t.to)
+            removeFromOwners(t)
         case .incident(let i):
             for actor in Set(i.attributions.map(\.actor)) { drop(&incidentsByAttributedActor, actor) }
             drop(&incidentsByVictim, i.victim)
@@ -24,6 +25,7 @@ extension LinkIndex {
             drop(&membersByParent, a.parent)
         case .wallet(let w):
             drop(&walletsByOwner, w.owner)
+            walletLeaves(w)
         case .source:
             break
         }
@@ -51,6 +53,7 @@ extension LinkIndex {
             put(&transfersByIncident, t.incident, before: earlier)
             put(&transfersByParty, t.from, before: earlier)
             if t.to != t.from { put(&transfersByParty, t.to, before: earlier) }
+            insertIntoOwners(t, before: earlier)
         case .incident(let i):
             for actor in Set(i.attributions.map(\.actor)) { put(&incidentsByAttributedActor, actor, before: byID) }
             put(&incidentsByVictim, i.victim, before: byID)
@@ -58,6 +61,7 @@ extension LinkIndex {
             put(&membersByParent, a.parent, before: byID)
         case .wallet(let w):
             put(&walletsByOwner, w.owner, before: byID)
+            walletEnters(w)
         case .source:
             break
         }

@@ -4,6 +4,9 @@
 // over the case (the screen keeps one, so the detail view costs what it shows, not the case size);
 // `links(of:)` without an index builds a throwaway one, which is fine for one command-line lookup.
 
+import Dispatch
+import Synchronization
+
 /// Reverse references, by id, each list in a stable order (transfers by time, others by id).
 public struct LinkIndex: Sendable {
     var transfersByIncident: [String: [String]] = [:]
@@ -13,21 +16,59 @@ public struct LinkIndex: Sendable {
     var membersByParent: [String: [String]] = [:]
     var walletsByOwner: [String: [String]] = [:]
     var citingBySource: [String: [String]] = [:]
+    /// Wallet -> owner, as the owner lists were made (Links+Owners).
+    var walletOwner: [String: String] = [:]
+    /// Per owner, the transfers with an end at one of its wallets, once each, by time; nil when stale.
+    var transfersByOwner: [String: [String]]? = [:]
+    /// Wallets an edit took out and has not put back yet, with their owner then.
+    var walletsOut: [String: String?] = [:]
 
     /// `transfersInOrder`: transfer ids already sorted by time, if the caller has them.
     public init(_ c: Case, transfersInOrder: [String]? = nil) {
         let ordered = transfersInOrder?.compactMap { c.transfers[$0] } ?? c.transfers.values.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
-        for t in ordered {
-            if let i = t.incident { transfersByIncident[i, default: []].append(t.id) }
-            transfersByParty[t.from, default: []].append(t.id)
-            if t.to != t.from { transfersByParty[t.to, default: []].append(t.id) }
+        self.init(c, ends: TransferEnds(ids: ordered.map(\.id), from: ordered.map(\.from), to: ordered.map(\.to), incident: ordered.map(\.incident)))
+    }
+
+    /// From the transfers' ends already in time order (the screen has them from sorting the
+    /// ledger): no transfer is looked up, and the transfer lists, the owner lists and the rest
+    /// are made on separate threads.
+    public init(_ c: Case, ends: TransferEnds) {
+        for w in c.wallets.values { if let o = w.owner { walletOwner[w.id] = o } }
+        let owners = walletOwner
+        let party = Mutex<[String: [String]]>([:]), byIncident = Mutex<[String: [String]]>([:])
+        let byOwner = Mutex<[String: [String]]>([:]), rest = Mutex<LinkIndex?>(nil)
+        DispatchQueue.concurrentPerform(iterations: 3) { job in
+            switch job {
+            case 0:
+                let lists = ends.partyLists()
+                party.withLock { $0 = lists }
+            case 1:
+                let (incidents, owned) = ends.incidentAndOwnerLists(owners)
+                byIncident.withLock { $0 = incidents }
+                byOwner.withLock { $0 = owned }
+            default:
+                let r = LinkIndex(recordsOf: c)
+                rest.withLock { $0 = r }
+            }
         }
+        self = rest.withLock { $0! }
+        walletOwner = owners
+        transfersByParty = party.withLock { $0 }
+        transfersByIncident = byIncident.withLock { $0 }
+        transfersByOwner = byOwner.withLock { $0 }
+    }
+
+    /// Everything but the transfer lists.
+    private init(recordsOf c: Case) {
         for i in c.incidents.values.sorted(by: { $0.id < $1.id }) {
             for actor in Set(i.attributions.map(\.actor)).sorted() { incidentsByAttributedActor[actor, default: []].append(i.id) }
             if let v = i.victim { incidentsByVictim[v, default: []].append(i.id) }
         }
-        for a in c.actors.values.sorted(by: { $0.id < $1.id }) { if let p = a.parent { membersByParent[p, default: []].append(a.id) } }
-        for w in c.wallets.values.sorted(by: { $0.id < $1.id }) { if let o = w.owner { walletsByOwner[o, default: []].append(w.id) } }
+        // Sorted as (id, key) pairs: sorting whole records would copy each one several times.
+        let parents = c.actors.values.compactMap { a in a.parent.map { (a.id, $0) } }.sorted { $0.0 < $1.0 }
+        for (id, p) in parents { membersByParent[p, default: []].append(id) }
+        let owners = c.wallets.values.compactMap { w in w.owner.map { (w.id, $0) } }.sorted { $0.0 < $1.0 }
+        for (id, o) in owners { walletsByOwner[o, default: []].append(id) }
         func cite(_ meta: RecordMeta, _ attributions: [Attribution]) {
             guard !meta.sources.isEmpty || !attributions.isEmpty else { return }
             let cited = Set(meta.sources.map(\.source) + attributions.flatMap { $0.sources.map(\.source) })
@@ -80,10 +121,7 @@ extension Case {
             }
             let owned = ix.walletsByOwner[id] ?? []
             for w in owned { add("wallet", w) }
-            let transfers = Set(([id] + owned).flatMap { ix.transfersByParty[$0] ?? [] })
-            let ordered = transfers.count == 1 || owned.isEmpty ? (ix.transfersByParty[id] ?? [])
-                : transfers.compactMap({ self.transfers[$0] }).sorted(by: { ($0.time, $0.id) < ($1.time, $1.id) }).map(\.id)
-            for t in ordered { add("transfer", t) }
+            for t in actorTransfers(id, owned: owned, ix) { add("transfer", t) }
         case .wallet(let w):
             add("owner", w.owner)
             for t in ix.transfersByParty[id] ?? [] { add("transfer", t) }

@@ -19,6 +19,7 @@ struct Bench {
         if args.count == 2 && args[0] == "open" { return BenchChild.open(args[1]) }
         if args.count == 2 && args[0] == "summary" { return try BenchChild.summary(args[1]) }
         if args.count == 2 && args[0] == "compact" { return try BenchChild.compact(args[1]) }
+        if args.count >= 2 && args[0] == "screen" { return try screenOnly(args[1], runs: args.count > 2 ? Int(args[2]) ?? 3 : 3) }
         let sizes = args.compactMap { Int($0) }
         let folder = NSTemporaryDirectory() + "casebook-bench-\(getpid())"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -57,6 +58,15 @@ struct Bench {
         try BenchScreen.figures(path, runs: runs).forEach(BenchTable.print)
         BenchExternal.compare(path, casebookMS: figures[0].median, recordsMS: figures[1].median, runs: 3)
         print()
+    }
+
+    /// Only the screen's figures, on a case file made before (`casebook generate`): quicker to iterate on.
+    ///
+    ///     swift run -c release casebook-bench screen /tmp/1m.case.json 3
+    static func screenOnly(_ path: String, runs: Int) throws {
+        BenchTable.header()
+        let open = BenchStore.open(path, runs: runs)
+        (open + (try BenchScreen.figures(path, runs: runs))).forEach(BenchTable.print)
     }
 
     static func loadAverage() -> String {

@@ -27,7 +27,7 @@ import Testing
         let parties = actors + wallets
         let amounts = ["1", "0.5", "12.125", "1000000", "3.10", "0.00000001", "250"]
         do {
-            switch Int.random(in: 0..<12, using: &rng) {
+            switch Int.random(in: 0..<13, using: &rng) {
             case 0: return try editor.set(field: "amount", value: amounts.randomElement(using: &rng)!, id: transfers.randomElement(using: &rng)!, in: c)
             case 1: return try editor.set(field: "time", value: "20\(Int.random(in: 10...25, using: &rng))-0\(Int.random(in: 1...9, using: &rng))-01T00:00:00Z", id: transfers.randomElement(using: &rng)!, in: c)
             case 2: return try editor.set(field: ["from", "to"].randomElement(using: &rng)!, value: parties.randomElement(using: &rng)!, id: transfers.randomElement(using: &rng)!, in: c)
@@ -44,6 +44,8 @@ import Testing
                 return try editor.add(.transfer(t), in: c)
             case 9: return try editor.delete(ids: [transfers.randomElement(using: &rng)!], in: c)
             case 10: return try editor.set(field: "label", value: "Relabelled \(step)", id: wallets.randomElement(using: &rng)!, in: c)
+            case 11: return try editor.attribute(ids: [wallets.randomElement(using: &rng)!], to: actors.randomElement(using: &rng)!,
+                                                 confidence: Int.random(in: 0...100, using: &rng), basis: nil, sources: [], in: c)
             default: return try editor.delete(ids: [[incidents, actors].randomElement(using: &rng)!.randomElement(using: &rng)!], in: c)
             }
         } catch {

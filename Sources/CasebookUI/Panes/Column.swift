@@ -35,6 +35,12 @@ public struct Column: Sendable {
     public var group: @Sendable (AnyRecord, CaseView) -> String
     /// A number for `>`/`<` filters and for summing in the frequency view (USD where there is one).
     public var number: (@Sendable (AnyRecord, CaseView) -> ExactDecimal?)?
+    /// The id of the record whose name the column shows, when `text` and `group` depend on that
+    /// alone: caches then compute them once per referenced record instead of once per row.
+    public var reference: (@Sendable (AnyRecord) -> String?)?
+    /// Set when `text` is `number` formatted with this many decimals at least ("" without a
+    /// number): the search text then writes the digits without making a String.
+    public var numberText: Int?
     /// Characters at the end of `text` that must survive truncation ("(high 70)"): the rest is cut instead.
     public var keepSuffix: (@Sendable (AnyRecord, CaseView) -> String)?
     /// Whether `sort` is the column's own rather than "number, else lower-cased text, empty last"
@@ -61,5 +67,21 @@ public struct Column: Sendable {
             return t.isEmpty ? .empty : .text(t.lowercased())
         }
         self.group = group ?? text
+    }
+}
+
+extension Column {
+    /// This column with `numberText` set (see there).
+    func formattedNumber(minScale: Int) -> Column {
+        var c = self
+        c.numberText = minScale
+        return c
+    }
+
+    /// This column with `reference` set (see there).
+    func referencing(_ id: @escaping @Sendable (AnyRecord) -> String?) -> Column {
+        var c = self
+        c.reference = id
+        return c
     }
 }

@@ -61,17 +61,20 @@ extension PaneKind {
 
     static let ledgerColumns: [Column] = [
         Column("time", "Time", width: 20, minWidth: 10) { r, _ in guard case .transfer(let t) = r else { return "" }; return safe(t.time) },
-        Column("from", "From", width: 20, minWidth: 8, flexible: true) { r, v in guard case .transfer(let t) = r else { return "" }; return safe(v.name(t.from)) },
-        Column("to", "To", width: 20, minWidth: 8, flexible: true) { r, v in guard case .transfer(let t) = r else { return "" }; return safe(v.name(t.to)) },
+        Column("from", "From", width: 20, minWidth: 8, flexible: true) { r, v in guard case .transfer(let t) = r else { return "" }; return safe(v.name(t.from)) }
+            .referencing { r in if case .transfer(let t) = r { t.from } else { nil } },
+        Column("to", "To", width: 20, minWidth: 8, flexible: true) { r, v in guard case .transfer(let t) = r else { return "" }; return safe(v.name(t.to)) }
+            .referencing { r in if case .transfer(let t) = r { t.to } else { nil } },
         Column("asset", "Asset", width: 5, minWidth: 4) { r, _ in guard case .transfer(let t) = r else { return "" }; return safe(t.asset) },
         Column("amount", "Amount", width: 18, minWidth: 8, alignRight: true,
                text: { r, _ in guard case .transfer(let t) = r else { return "" }; return t.amount.formatted() },
-               number: { r, _ in guard case .transfer(let t) = r else { return nil }; return t.amount }),
+               number: { r, _ in guard case .transfer(let t) = r else { return nil }; return t.amount }).formattedNumber(minScale: 0),
         Column("usd", "USD", width: 15, minWidth: 8, alignRight: true,
                text: { r, _ in guard case .transfer(let t) = r else { return "" }; return t.usd?.formatted(minScale: 2) ?? "" },
-               number: { r, _ in guard case .transfer(let t) = r else { return nil }; return t.usd }),
+               number: { r, _ in guard case .transfer(let t) = r else { return nil }; return t.usd }).formattedNumber(minScale: 2),
         Column("incident", "Incident", width: 18, minWidth: 8, flexible: true) { r, v in
-            guard case .transfer(let t) = r else { return "" }; return safe(t.incident.map { v.name($0) }) },
+            guard case .transfer(let t) = r else { return "" }; return safe(t.incident.map { v.name($0) }) }
+            .referencing { r in if case .transfer(let t) = r { t.incident } else { nil } },
         Column("kind", "Kind", width: 9, minWidth: 5) { r, _ in guard case .transfer(let t) = r else { return "" }; return t.kind.rawValue },
     ]
 }

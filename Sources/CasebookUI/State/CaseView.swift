@@ -43,9 +43,9 @@ public struct CaseView: Sendable {
 
     mutating func rebuild() {
         let c = content
-        for kind in PaneKind.allCases { indexes[kind] = PaneIndex(kind: kind, c) }
-        let ledger = indexes[.ledger]!
-        links = LinkIndex(c, transfersInOrder: ledger.order.map { ledger.id($0) })
+        let ends = PaneIndex.ledgerOrder(c)
+        for kind in PaneKind.allCases { indexes[kind] = kind == .ledger ? PaneIndex(ledger: ends) : PaneIndex(kind: kind, c) }
+        links = LinkIndex(c, ends: ends)
         searchText = SearchText()
         columnCache = ColumnCache()
         sums = LossSums()

@@ -99,15 +99,25 @@ final class ColumnCache: Sendable {
     private static func makeGroups(_ pane: PaneKind, _ column: Int, _ view: CaseView) -> Groups {
         let index = view.indexes[pane]!
         let group = groupFunction(pane, column)
+        let reference = column == rawAsset ? nil : pane.columns[column].reference
         // Each half interns into its own table; the second's numbers are then mapped into the first's.
+        // A column naming another record looks its name up once per record named.
         let parts = Mutex<[Int: Groups]>([:])
         ParallelSort.halves(index.ids.count) { range, part in
             var g = Groups()
+            var byReference: [String: Int32] = [:]
             g.of.reserveCapacity(range.count)
             for s in range {
                 let id = index.ids[s]
                 guard !id.isEmpty, let r = view.record(pane, id) else { g.of.append(-1); continue }
-                g.of.append(g.intern(group(r, view)))
+                if let reference, let ref = reference(r) {
+                    if let known = byReference[ref] { g.of.append(known); continue }
+                    let n = g.intern(group(r, view))
+                    byReference[ref] = n
+                    g.of.append(n)
+                } else {
+                    g.of.append(g.intern(group(r, view)))
+                }
             }
             parts.withLock { $0[part] = g }
         }

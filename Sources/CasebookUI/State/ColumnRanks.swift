@@ -12,7 +12,9 @@ extension ColumnCache {
         let n = index.ids.count
         let c = pane.columns[column]
         if c.customSort { return customRanks(pane, c, view) }
-        let table = view.searchText.table(for: pane, in: view)
+        // A column whose every row has a number needs no text (nor to wait for the search text).
+        let allNumbers = nums.map { nums in (0..<n).allSatisfy { index.ids[$0].isEmpty || nums[$0] != nil } } ?? false
+        let table = allNumbers ? SearchText.Table() : view.searchText.table(for: pane, in: view)
         // Category: 0 number, 1 text, 2 empty or free.
         var cat = [UInt8](repeating: 2, count: n)
         var key = [UInt128](repeating: 0, count: n)
@@ -22,12 +24,13 @@ extension ColumnCache {
         if let nums { for case let v? in nums { scale = max(scale, v.scale) } }
         var numbersExact = true
         table.bytes.withUnsafeBufferPointer { b in
-            for s in 0..<n where !index.ids[s].isEmpty && s < table.start.count {
+            for s in 0..<n where !index.ids[s].isEmpty {
                 if let v = nums?[s] {
                     cat[s] = 0
                     if let u = v.rescaled(to: scale)?.units { key[s] = UInt128(bitPattern: u) ^ (1 << 127) } else { numbersExact = false }
                     continue
                 }
+                guard s < table.start.count else { continue }
                 let f = field(column, of: s, table, b)
                 fields[s] = f
                 guard !f.isEmpty else { continue }

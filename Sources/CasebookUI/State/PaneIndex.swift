@@ -29,8 +29,19 @@ public struct PaneIndex: Sendable {
         case .actors:
             ids = c.actors.values.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }.map(\.id)
         case .ledger:
-            ids = Self.ledgerOrder(c)
+            ids = Self.ledgerOrder(c).ids
         }
+        fillSlots()
+    }
+
+    /// The ledger from its transfers' ends already in natural order (`ledgerOrder`).
+    init(ledger ends: TransferEnds) {
+        kind = .ledger
+        ids = ends.ids
+        fillSlots()
+    }
+
+    private mutating func fillSlots() {
         order = (0..<Int32(ids.count)).map { $0 }
         slotOf.reserveCapacity(ids.count)
         for (i, id) in ids.enumerated() { slotOf[id] = Int32(i) }
@@ -80,16 +91,23 @@ public struct PaneIndex: Sendable {
         return slot
     }
 
-    /// Transfer ids sorted by (time, id); see the comment at the top of the file.
-    static func ledgerOrder(_ c: Case) -> [String] {
+    /// Transfers sorted by (time, id), with their ends for the LinkIndex; see the comment at the top of the file.
+    static func ledgerOrder(_ c: Case) -> TransferEnds {
         var ids: [String] = [], times: [String] = [], keys: [UInt128] = []
+        var from: [String] = [], to: [String] = [], incident: [String?] = []
         ids.reserveCapacity(c.transfers.count)
         times.reserveCapacity(c.transfers.count)
         keys.reserveCapacity(c.transfers.count)
+        from.reserveCapacity(c.transfers.count)
+        to.reserveCapacity(c.transfers.count)
+        incident.reserveCapacity(c.transfers.count)
         for (id, t) in c.transfers {
             ids.append(id)
             times.append(t.time)
             keys.append(prefixKey(t.time))
+            from.append(t.from)
+            to.append(t.to)
+            incident.append(t.incident)
         }
         let n = ids.count
         let perm = ids.withUnsafeBufferPointer { idp in
@@ -107,7 +125,8 @@ public struct PaneIndex: Sendable {
                 }
             }
         }
-        return perm.map { ids[Int($0)] }
+        return TransferEnds(ids: perm.map { ids[Int($0)] }, from: perm.map { from[Int($0)] },
+                            to: perm.map { to[Int($0)] }, incident: perm.map { incident[Int($0)] })
     }
 
     /// The first 15 bytes of an ASCII string, big-endian, zero-padded, with the low bit clear; the

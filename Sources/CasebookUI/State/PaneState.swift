@@ -112,7 +112,9 @@ public struct PaneState: Sendable {
     mutating func show(_ newSlots: [Int32], _ index: PaneIndex, keep: String?) {
         slots = newSlots
         rows = newSlots.map { index.id($0) }
-        if let keep, let i = rows.firstIndex(of: keep) { cursor = i } else { cursor = min(cursor, max(0, rows.count - 1)) }
+        // Found by slot: comparing integers, not a million Strings.
+        if let keep, let ks = index.slot(of: keep), let i = newSlots.firstIndex(of: ks) { cursor = i }
+        else { cursor = min(cursor, max(0, rows.count - 1)) }
     }
 
     public mutating func setSort(column: Int, descending: Bool, _ view: CaseView) {

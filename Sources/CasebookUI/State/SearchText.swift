@@ -36,6 +36,9 @@ public final class SearchText: Sendable {
         }
     }
 
+    /// Whether the pane's table has been built (for tests).
+    func isBuilt(_ pane: PaneKind) -> Bool { cache.withLock { $0[pane] != nil } }
+
     /// Builds every pane's table now (the loader calls this after the case is shown).
     public func warm(_ view: CaseView) {
         for pane in PaneKind.allCases { _ = table(for: pane, in: view) }
@@ -70,24 +73,54 @@ public final class SearchText: Sendable {
         return SearchText(tables: tables)
     }
 
+    /// Lower-cased text of the columns that name another record (Column.reference), per record
+    /// named and column, with whether it is printable ASCII: each name is made once per build.
+    struct Names {
+        var byColumn: [Int: [String: (bytes: [UInt8], plain: Bool)]] = [:]
+    }
+
     /// Appends a row's lower-cased text; returns whether it is all ASCII.
     static func append(_ r: AnyRecord, _ columns: [Column], _ view: CaseView, to bytes: inout [UInt8]) -> Bool {
+        var names = Names()
+        return append(r, columns, view, to: &bytes, names: &names)
+    }
+
+    static func append(_ r: AnyRecord, _ columns: [Column], _ view: CaseView, to bytes: inout [UInt8], names: inout Names) -> Bool {
         var ascii = true
         for (k, c) in columns.enumerated() {
             if k > 0 { bytes.append(1) }
-            var text = c.text(r, view)
-            let plain: Bool = text.withUTF8 { b in
-                // Printable ASCII only: then bytes compare and match exactly as the Strings do.
-                guard !b.contains(where: { $0 >= 0x7F || $0 < 0x20 }) else { return false }
-                for byte in b { bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : byte) }
-                return true
+            if let minScale = c.numberText, let number = c.number {
+                number(r, view)?.appendFormatted(minScale: minScale, to: &bytes)   // digits, commas, point: printable ASCII
+                continue
             }
-            if !plain {
-                ascii = false
-                bytes.append(contentsOf: text.lowercased().utf8)
+            guard let reference = c.reference, let ref = reference(r) else {
+                if !appendLowered(c.text(r, view), to: &bytes) { ascii = false }
+                continue
             }
+            if let known = names.byColumn[k]?[ref] {
+                bytes.append(contentsOf: known.bytes)
+                if !known.plain { ascii = false }
+                continue
+            }
+            let before = bytes.count
+            let plain = appendLowered(c.text(r, view), to: &bytes)
+            names.byColumn[k, default: [:]][ref] = (Array(bytes[before...]), plain)
+            if !plain { ascii = false }
         }
         return ascii
+    }
+
+    /// Appends `text` lower-cased; returns whether it is printable ASCII (then bytes compare and
+    /// match exactly as the Strings do).
+    static func appendLowered(_ text: String, to bytes: inout [UInt8]) -> Bool {
+        var text = text
+        let plain: Bool = text.withUTF8 { b in
+            guard !b.contains(where: { $0 >= 0x7F || $0 < 0x20 }) else { return false }
+            for byte in b { bytes.append(byte >= 65 && byte <= 90 ? byte + 32 : byte) }
+            return true
+        }
+        if !plain { bytes.append(contentsOf: text.lowercased().utf8) }
+        return plain
     }
 
     static func build(_ pane: PaneKind, _ view: CaseView) -> Table {
@@ -97,6 +130,7 @@ public final class SearchText: Sendable {
         let pieces = Mutex<[Int: Table]>([:])
         ParallelSort.halves(ids.count) { range, part in
             var t = Table()
+            var names = Names()
             t.bytes.reserveCapacity(range.count * 120)
             t.start.reserveCapacity(range.count)
             t.length.reserveCapacity(range.count)
@@ -104,7 +138,7 @@ public final class SearchText: Sendable {
             for s in range {
                 let before = t.bytes.count
                 var ascii = true
-                if !ids[s].isEmpty, let r = view.record(pane, ids[s]) { ascii = append(r, columns, view, to: &t.bytes) }
+                if !ids[s].isEmpty, let r = view.record(pane, ids[s]) { ascii = append(r, columns, view, to: &t.bytes, names: &names) }
                 t.start.append(before)
                 t.length.append(Int32(t.bytes.count - before))
                 t.ascii.append(ascii)
