@@ -42,9 +42,8 @@ struct LedgerImporter {
                 importer.result.failures.append(ImportIssue(line: row.line, reason: error.message))
             }
             // Roll back the wallets of a failed row: lookups must not find them.
-            if !importer.pendingWallets.isEmpty, importer.result.failures.last?.line == row.line {
-                importer.wallets = WalletIndex(target)
-                for case .wallet(let w) in importer.batch.records { importer.wallets.add(w.address, chain: w.chain, id: w.id) }
+            if importer.result.failures.last?.line == row.line {
+                for w in importer.pendingWallets { importer.wallets.remove(w.address, chain: w.chain) }
             }
         }
         importer.result.notices.insert("read as \(layout.kind.rawValue)", at: 0)

@@ -58,7 +58,7 @@ extension AddressListImporter {
 
     /// `sanctioned_addresses_XBT.txt` -> XBT.
     func chainFromFileName() -> String? {
-        let base = (fileName.split(separator: "/").last.map(String.init) ?? fileName).split(separator: ".").first.map(String.init) ?? ""
+        let base = baseName(fileName).split(separator: ".").first.map(String.init) ?? ""
         let chains: Set = ["BTC", "XBT", "ETH", "LTC", "BCH", "BSV", "BTG", "DASH", "ETC", "TRX", "XMR", "XRP", "XVG", "ZEC", "ARB", "BSC"]
         guard let last = base.split(separator: "_").last, chains.contains(String(last)) else { return nil }
         return String(last)
@@ -99,7 +99,7 @@ extension AddressListImporter {
         let url = value("url", row, columns)
         let dataset = value("dataset", row, columns)
         let authority = value("authority", row, columns)
-        let base = fileName.split(separator: "/").last.map(String.init) ?? fileName
+        let base = baseName(fileName)
         let key = url ?? dataset ?? base
         let id = "src-list-" + StixText.slug(URL(string: url ?? "")?.host ?? dataset ?? base, limit: 24) + "-" + StixText.shortHash(key)
         if batch.record(id: id) == nil {

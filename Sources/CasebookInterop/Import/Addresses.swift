@@ -72,4 +72,11 @@ struct WalletIndex {
     func find(_ address: String, chain: String) -> String? { byKey[Addresses.key(address, chain: chain)] }
 
     mutating func add(_ address: String, chain: String, id: String) { byKey[Addresses.key(address, chain: chain)] = id }
+
+    mutating func remove(_ address: String, chain: String) { byKey[Addresses.key(address, chain: chain)] = nil }
+}
+
+/// `feeds/dprk-attack-stix21.json` -> `dprk-attack-stix21.json`: how labels and titles name a file.
+func baseName(_ path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
 }

@@ -65,7 +65,7 @@ public enum Importer {
                             editor: Editor) throws(ImportError) -> ImportResult {
         let (batch, read, format) = try read(bytes, fileName: fileName, into: c, options: options, now: editor.time)
         try refuseIfStrict(read, options)
-        let base = fileName.split(separator: "/").last.map(String.init) ?? fileName
+        let base = baseName(fileName)
         let planned = try batch.plan(into: c, editor: editor, label: "Import \(VisibleText.line(base)) (\(format.rawValue))", result: read)
         // Planning can fail records too (an id the case uses for another kind).
         try refuseIfStrict(planned, options)

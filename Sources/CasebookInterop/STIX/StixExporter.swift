@@ -32,23 +32,15 @@ public struct StixExporter {
     public static let extensionVersion = 1
 
     public init(_ c: Case, maxMarking: TLP? = nil, now: String) {
-        self.c = c
+        // The same withholding as the JSON and CSV exports: records above the marking go, with
+        // every reference to them (a transfer between withheld wallets goes too).
+        let (shared, withheld) = CaseExport.filtered(c, maxMarking: maxMarking)
+        self.c = shared
+        self.withheld = withheld
         self.now = StixText.precise(now) ?? now
-        let caseLevel = TLP.level(of: c.info.marking)
         for kind in RecordKind.allCases {
-            for r in c.records(of: kind) {
-                let level = r.meta.marking.map { TLP.level(of: $0) } ?? caseLevel
-                if let maxMarking, level > maxMarking { withheld += 1; continue }
-                included[r.id] = r
-            }
+            for r in shared.records(of: kind) { included[r.id] = r }
         }
-        // A transfer between withheld wallets would point nowhere: it is withheld with them.
-        let stranded = included.values.compactMap { r -> String? in
-            guard case .transfer(let t) = r, included[t.from] == nil || included[t.to] == nil else { return nil }
-            return t.id
-        }
-        for id in stranded { included[id] = nil }
-        withheld += stranded.count
         for r in included.values { stixIDs[r.id] = Self.stixID(for: r) }
     }
 

@@ -9,7 +9,7 @@ import CasebookStore
 
 extension StixImporter {
     mutating func makeBundleSource() {
-        let base = fileName.split(separator: "/").last.map(String.init) ?? fileName
+        let base = baseName(fileName)
         let producers = bundle.objects.compactMap { $0.json.string("created_by_ref") }
         let producer = Dictionary(grouping: producers, by: { $0 }).max { $0.value.count < $1.value.count }
             .flatMap { identityNames[$0.key] }
