@@ -20,11 +20,11 @@ public struct Case: Sendable, Equatable {
     public var info: CaseInfo
     /// Assets this case declares beyond `Asset.builtIn`.
     public var assets: [Asset]
-    public var sources: [String: Source] = [:]
-    public var incidents: [String: Incident] = [:]
-    public var actors: [String: Actor] = [:]
-    public var wallets: [String: Wallet] = [:]
-    public var transfers: [String: Transfer] = [:]
+    public var sources = RecordTable<Source>()
+    public var incidents = RecordTable<Incident>()
+    public var actors = RecordTable<Actor>()
+    public var wallets = RecordTable<Wallet>()
+    public var transfers = RecordTable<Transfer>()
 
     public init(info: CaseInfo, assets: [Asset] = []) {
         self.info = info

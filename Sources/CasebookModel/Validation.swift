@@ -21,7 +21,7 @@ extension Case {
         let clashes = crossKindClashes()
         let checker = RecordChecker(case: self, assets: assetTable, idsAreUnique: clashes.isEmpty)
         var work: [@Sendable () -> [FoundProblems]] = []
-        func split<R: Sendable>(_ table: [String: R], _ kind: RecordKind, _ check: @escaping @Sendable (inout RecordChecker, R) -> Void) {
+        func split<R: CaseRecord>(_ table: RecordTable<R>, _ kind: RecordKind, _ check: @escaping @Sendable (inout RecordChecker, R) -> Void) {
             let parts = table.count >= 20_000 ? 2 : 1
             var start = table.startIndex
             for p in 0..<parts {

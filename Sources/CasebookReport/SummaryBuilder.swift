@@ -34,7 +34,7 @@ extension Summary {
         }
         // Records in the summary by kind, in file (id) order where order shows; the big tables
         // are neither sorted nor copied whole.
-        func kept<R: CaseRecord>(_ table: [String: R]) -> [R] {
+        func kept<R: CaseRecord>(_ table: RecordTable<R>) -> [R] {
             table.values.filter { allowed($0.meta) }.sorted { $0.id < $1.id }
         }
         let keptSources = kept(c.sources), keptActors = kept(c.actors)
@@ -90,7 +90,7 @@ extension Summary {
         // positions in the table are grouped, so no transfer is copied.
         let known = Set(incidents.map(\.id))
         let table = c.transfers
-        var byIncident: [String: [Dictionary<String, Transfer>.Index]] = [:]
+        var byIncident: [String: [Int]] = [:]
         var i = table.startIndex
         while i != table.endIndex {
             if allowed(table.values[i].meta) {
@@ -127,8 +127,8 @@ extension Summary {
 
         // Notes, tags, sources, problems. Only records with notes are sorted into file order.
         var tagCounts: [String: Int] = [:]
-        func notesAndTags<R: CaseRecord>(_ table: [String: R]) {
-            var noted: [Dictionary<String, R>.Index] = []
+        func notesAndTags<R: CaseRecord>(_ table: RecordTable<R>) {
+            var noted: [Int] = []
             var i = table.startIndex
             while i != table.endIndex {
                 let meta = table.values[i].meta

@@ -13,10 +13,11 @@ enum BenchChild {
     static func open(_ path: String) {
         var store: CaseStore?
         let storeMS = BenchTable.time { store = try? CaseStore(opening: path, mode: .readOnly) }
-        let storeKB = peakKB() ?? -1
+        let storeKB = peakKB() ?? -1, storeRSS = statusKB("VmRSS:") ?? -1
         var view: CaseView?
         let viewMS = BenchTable.time { view = store.map { CaseView($0.content) } }
-        print("store-ms \(storeMS) store-peak-kb \(storeKB) view-ms \(viewMS) peak-kb \(peakKB() ?? -1) \(view == nil ? "failed" : "")")
+        print("store-ms \(storeMS) store-peak-kb \(storeKB) store-rss-kb \(storeRSS) view-ms \(viewMS) peak-kb \(peakKB() ?? -1)",
+              "rss-kb \(statusKB("VmRSS:") ?? -1) \(view == nil ? "failed" : "")")
         fflush(nil)
         exit(0)   // no teardown of a million records: the child is done
     }
@@ -46,10 +47,12 @@ enum BenchChild {
         exit(0)
     }
 
-    /// VmHWM in kB, the peak resident set of this process.
-    static func peakKB() -> Int? {
+    static func peakKB() -> Int? { statusKB("VmHWM:") }
+
+    /// A figure in kB from /proc/self/status, e.g. VmHWM (peak resident) or VmRSS (resident now).
+    static func statusKB(_ field: String) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        for line in status.split(separator: "\n") where line.hasPrefix(field) {
             return Int(line.split(separator: " ").dropFirst().first ?? "")
         }
         return nil

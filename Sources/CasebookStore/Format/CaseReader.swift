@@ -15,8 +15,13 @@ enum CaseReader {
     /// Reads the case file at `path` (named `name` in errors about its content): the fast
     /// reader, or the reference path when it declines. `progress` gets the fraction read (0...1);
     /// returning false cancels.
-    static func load(_ path: String, name: String, progress: ((Double) -> Bool)?) throws(StoreError) -> (CaseDocument, duplicates: [Problem]) {
-        try CaseReaderFile.withBytes(path) { (buffer) throws(StoreError) in try load(buffer, path: name, progress: progress) }
+    /// The file's bytes are given back as they are read (CaseReaderRelease), every
+    /// `releaseStep` bytes; the reference path, if it must decide, reads the file again.
+    static func load(_ path: String, name: String, progress: ((Double) -> Bool)?, split: Int = CaseReaderArrays.splitThreshold,
+                     releaseStep: Int = 8 << 20) throws(StoreError) -> (CaseDocument, duplicates: [Problem]) {
+        try CaseReaderFile.withBytes(path, releaseStep: releaseStep) { (buffer, release) throws(StoreError) in
+            try load(buffer, path: name, progress: progress, split: split, release: release) { () throws(StoreError) in try POSIXFile.read(path) }
+        }
     }
 
     static func load(_ bytes: [UInt8], path: String, progress: ((Double) -> Bool)?,
@@ -25,15 +30,16 @@ enum CaseReader {
     }
 
     static func load(_ buffer: UnsafeBufferPointer<UInt8>, path: String, progress: ((Double) -> Bool)?,
-                     split: Int = CaseReaderArrays.splitThreshold) throws(StoreError) -> (CaseDocument, duplicates: [Problem]) {
+                     split: Int = CaseReaderArrays.splitThreshold, release: CaseReaderRelease = .none,
+                     reread: () throws(StoreError) -> [UInt8] = { [] }) throws(StoreError) -> (CaseDocument, duplicates: [Problem]) {
         let total = max(1, buffer.count)
         let report = progress.map { p in { (offset: Int) in p(Double(offset) / Double(total)) } }
         do {
-            return try decode(buffer, progress: report, split: split)
+            return try decode(buffer, progress: report, split: split, release: release)
         } catch .cancelled {
             throw .cancelled(path: path)
         } catch {
-            return try reference(Array(buffer), path: path, progress: report)
+            return try reference(release.happened ? try reread() : Array(buffer), path: path, progress: report)
         }
     }
 
@@ -50,14 +56,17 @@ enum CaseReader {
 
     /// The fast reader alone: the document, or why it stopped.
     static func decode(_ buffer: UnsafeBufferPointer<UInt8>, progress report: ((Int) -> Bool)?,
-                       split: Int = CaseReaderArrays.splitThreshold) throws(CaseReaderStop) -> (CaseDocument, duplicates: [Problem]) {
+                       split: Int = CaseReaderArrays.splitThreshold,
+                       release: CaseReaderRelease = .none) throws(CaseReaderStop) -> (CaseDocument, duplicates: [Problem]) {
         var c = CaseReaderCursor(buffer)
         var names = CaseReaderInterner()
-        var lines = CaseReaderLines(buffer)
+        var lines = CaseReaderLines(buffer, release: release)
         var progress = CaseReaderProgress(report: report)
         var parts = Parts()
         func section<K: CaseReaderKind>(_ k: K.Type) throws(CaseReaderStop) {
             let table = try CaseReaderArrays.read(k, &c, &names, &lines, &progress, split: split)
+            // A duplicate's line was counted over given-back bytes: the reference path counts it.
+            if lines.unreliable { throw .unsupported }
             K.store(table.records, in: &parts.content)
             parts.duplicates[index(K.kind)] = table.duplicates
         }

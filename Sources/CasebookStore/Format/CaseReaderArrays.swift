@@ -51,9 +51,14 @@ private final class CaseReaderJob<K: CaseReaderKind>: @unchecked Sendable {
     let state = Atomic<Int>(0)
     var records = CaseReaderRecordBuffer<K.Record>()
     var end = -1
+    /// Whether the worker gave any of its share back (written before the group is left).
+    var released = false
 
-    init(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, close: Int) {
+    let release: CaseReaderRelease
+
+    init(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, close: Int, release: CaseReaderRelease) {
         self.buffer = buffer
+        self.release = release
         self.start = start
         self.close = close
         position = Atomic(start)
@@ -64,6 +69,8 @@ private final class CaseReaderJob<K: CaseReaderKind>: @unchecked Sendable {
         records.reserve(CaseReaderLines.count(buffer, from: start, to: close) + 1)
         var c = CaseReaderCursor(buffer, at: start)
         var names = CaseReaderInterner()
+        var done = CaseReaderReleaseMark(release, from: start)
+        defer { released = done.mark != start }
         do {
             repeat {
                 if records.count & 1023 == 0 {
@@ -71,6 +78,7 @@ private final class CaseReaderJob<K: CaseReaderKind>: @unchecked Sendable {
                     position.store(c.i, ordering: .relaxed)
                 }
                 let offset = c.i
+                done.reached(offset)
                 records.append(try K.decode(&c, &names), at: offset)
             } while try c.more(UInt8(ascii: "]"))
             end = c.i
@@ -140,7 +148,7 @@ enum CaseReaderArrays {
             guard try c.open(UInt8(ascii: "["), UInt8(ascii: "]")) else { return CaseReaderTable(K.kind, capacity: 0) }
         } catch { throw .unsupported }
         if let (split, close) = splitPoint(c, threshold) {
-            let job = CaseReaderJob<K>(lines.buffer, start: split, close: close)
+            let job = CaseReaderJob<K>(lines.buffer, start: split, close: close, release: lines.release)
             let group = DispatchGroup()
             DispatchQueue.global().async(group: group) { job.run() }
             defer {
@@ -155,10 +163,12 @@ enum CaseReaderArrays {
             let estimate = Double(own) * Double(close - c.i) / Double(max(1, split - c.i)) * 1.03
             var table = CaseReaderTable<K.Record>(K.kind, capacity: Int(estimate) + 16)
             var ended = false
+            var done = CaseReaderReleaseMark(lines.release, from: c.i)
             do {
                 while c.i < split {
                     try progress.check(c.i - split + job.position.load(ordering: .relaxed))
                     let start = c.i
+                    done.reached(start)
                     table.insert(try K.decode(&c, &names), at: start, &lines)
                     if try !c.more(UInt8(ascii: "]")) { ended = true; break }
                 }
@@ -174,6 +184,9 @@ enum CaseReaderArrays {
                 return table
             }
             job.stop.store(true, ordering: .relaxed)
+            // Reading on alone would read the worker's share, which it may have given back.
+            if case (false, 1) = job.state.compareExchange(expected: 0, desired: 2, ordering: .acquiringAndReleasing) { group.wait() }
+            if job.released { throw .unsupported }
             return try rest(K.self, table, &c, &names, &lines, &progress)
         }
         return try rest(K.self, CaseReaderTable(K.kind, capacity: 0), &c, &names, &lines, &progress)
@@ -184,10 +197,12 @@ enum CaseReaderArrays {
                                                 _ names: inout CaseReaderInterner, _ lines: inout CaseReaderLines,
                                                 _ progress: inout CaseReaderProgress) throws(CaseReaderStop) -> CaseReaderTable<K.Record> {
         var table = table
+        var done = CaseReaderReleaseMark(lines.release, from: c.i)
         do {
             repeat {
                 try progress.check(c.i)
                 let start = c.i
+                done.reached(start)
                 table.insert(try K.decode(&c, &names), at: start, &lines)
             } while try c.more(UInt8(ascii: "]"))
         } catch let stop as CaseReaderStop { throw stop } catch { throw .unsupported }

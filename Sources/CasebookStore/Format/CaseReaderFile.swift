@@ -11,9 +11,10 @@ import Darwin
 // mapped file that shrinks raises SIGBUS).
 
 enum CaseReaderFile {
-    /// Calls `body` with the whole file; errors as POSIXFile.read reports them.
-    static func withBytes<T>(_ path: String,
-                             _ body: (UnsafeBufferPointer<UInt8>) throws(StoreError) -> T) throws(StoreError) -> T {
+    /// Calls `body` with the whole file and what of it may be released once read (see
+    /// CaseReaderRelease); errors as POSIXFile.read reports them.
+    static func withBytes<T>(_ path: String, releaseStep: Int = 8 << 20,
+                             _ body: (UnsafeBufferPointer<UInt8>, CaseReaderRelease) throws(StoreError) -> T) throws(StoreError) -> T {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             if errno == ENOENT { throw .notFound(path: path) }
@@ -30,16 +31,17 @@ enum CaseReaderFile {
         close(fd)
         // Anything but a non-empty regular file (a folder, a pipe, an empty file) is read the
         // ordinary way, which also words the errors.
-        guard regular, size > 0 else { return try POSIXFile.read(path).withUnsafeBufferPointer { b throws(StoreError) in try body(b) } }
+        guard regular, size > 0 else { return try POSIXFile.read(path).withUnsafeBufferPointer { b throws(StoreError) in try body(b, .none) } }
         let length = size + 1   // one spare byte: a file that grew while read is read again
         guard let memory = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0),
               memory != MAP_FAILED else {
-            return try POSIXFile.read(path).withUnsafeBufferPointer { b throws(StoreError) in try body(b) }
+            return try POSIXFile.read(path).withUnsafeBufferPointer { b throws(StoreError) in try body(b, .none) }
         }
         defer { munmap(memory, length) }
         let count = try fill(memory.assumingMemoryBound(to: UInt8.self), length, path)
-        guard count <= size else { return try POSIXFile.read(path).withUnsafeBufferPointer { b throws(StoreError) in try body(b) } }
-        return try body(UnsafeBufferPointer(start: memory.assumingMemoryBound(to: UInt8.self), count: count))
+        guard count <= size else { return try POSIXFile.read(path).withUnsafeBufferPointer { b throws(StoreError) in try body(b, .none) } }
+        return try body(UnsafeBufferPointer(start: memory.assumingMemoryBound(to: UInt8.self), count: count),
+                        CaseReaderRelease(base: memory, step: releaseStep))
     }
 
     /// Reads up to `capacity` bytes of the file into `memory`; returns how many there were.

@@ -12,7 +12,7 @@ protocol CaseReaderKind: SendableMetatype {
     /// The fast decoder, or nil for kinds that always use the reference decoder.
     static func fast(_ c: inout CaseReaderCursor, _ names: inout CaseReaderInterner) throws(CaseReaderUnsupported) -> Record?
     static func unwrap(_ record: AnyRecord) -> Record?
-    static func store(_ table: [String: Record], in content: inout Case)
+    static func store(_ table: RecordTable<Record>, in content: inout Case)
 }
 
 extension CaseReaderKind {
@@ -39,19 +39,19 @@ extension CaseReaderKind {
 enum CaseReaderSource: CaseReaderKind {
     static var kind: RecordKind { .source }
     static func unwrap(_ record: AnyRecord) -> Source? { if case .source(let r) = record { r } else { nil } }
-    static func store(_ table: [String: Source], in content: inout Case) { content.sources = table }
+    static func store(_ table: RecordTable<Source>, in content: inout Case) { content.sources = table }
 }
 
 enum CaseReaderIncident: CaseReaderKind {
     static var kind: RecordKind { .incident }
     static func unwrap(_ record: AnyRecord) -> Incident? { if case .incident(let r) = record { r } else { nil } }
-    static func store(_ table: [String: Incident], in content: inout Case) { content.incidents = table }
+    static func store(_ table: RecordTable<Incident>, in content: inout Case) { content.incidents = table }
 }
 
 enum CaseReaderActor: CaseReaderKind {
     static var kind: RecordKind { .actor }
     static func unwrap(_ record: AnyRecord) -> Actor? { if case .actor(let r) = record { r } else { nil } }
-    static func store(_ table: [String: Actor], in content: inout Case) { content.actors = table }
+    static func store(_ table: RecordTable<Actor>, in content: inout Case) { content.actors = table }
 }
 
 enum CaseReaderWallet: CaseReaderKind {
@@ -60,7 +60,7 @@ enum CaseReaderWallet: CaseReaderKind {
         try CaseReaderRecords.wallet(&c, &names)
     }
     static func unwrap(_ record: AnyRecord) -> Wallet? { if case .wallet(let r) = record { r } else { nil } }
-    static func store(_ table: [String: Wallet], in content: inout Case) { content.wallets = table }
+    static func store(_ table: RecordTable<Wallet>, in content: inout Case) { content.wallets = table }
 }
 
 enum CaseReaderTransfer: CaseReaderKind {
@@ -69,5 +69,5 @@ enum CaseReaderTransfer: CaseReaderKind {
         try CaseReaderRecords.transfer(&c, &names)
     }
     static func unwrap(_ record: AnyRecord) -> Transfer? { if case .transfer(let r) = record { r } else { nil } }
-    static func store(_ table: [String: Transfer], in content: inout Case) { content.transfers = table }
+    static func store(_ table: RecordTable<Transfer>, in content: inout Case) { content.transfers = table }
 }

@@ -9,12 +9,12 @@ import CasebookModel
 // its kind already has set aside and reported with the line its `{` is on.
 
 struct CaseReaderTable<Record: CaseRecord> {
-    var records: [String: Record]
+    var records: RecordTable<Record>
     var duplicates: [Problem] = []
     private let plural: String
 
     init(_ kind: RecordKind, capacity: Int) {
-        records = Dictionary(minimumCapacity: capacity)
+        records = RecordTable(minimumCapacity: capacity)
         plural = kind.plural
     }
 
@@ -34,12 +34,19 @@ struct CaseReaderTable<Record: CaseRecord> {
 /// in file order, so the file is counted through about once).
 struct CaseReaderLines {
     let buffer: UnsafeBufferPointer<UInt8>
+    let release: CaseReaderRelease
     private var offset = 0
     private var line = 1
+    /// Set when a line was asked for after bytes were given back (it may be wrong).
+    private(set) var unreliable = false
 
-    init(_ buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
+    init(_ buffer: UnsafeBufferPointer<UInt8>, release: CaseReaderRelease = .none) {
+        self.buffer = buffer
+        self.release = release
+    }
 
     mutating func line(at target: Int) -> Int {
+        if release.happened { unreliable = true }
         if target < offset { offset = 0; line = 1 }
         line += CaseReaderLines.count(buffer, from: offset, to: target)
         offset = target

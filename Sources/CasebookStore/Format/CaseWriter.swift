@@ -68,7 +68,7 @@ enum CaseWriter {
 
     /// A big section: records in id order, one per line; halves written on two threads.
     private static func section<R: CaseRecord>(_ out: inout CaseWriterBytes, _ chunks: inout [[UInt8]],
-                                               _ name: StaticString, _ table: [String: R],
+                                               _ name: StaticString, _ table: RecordTable<R>,
                                                write: @escaping @Sendable (inout CaseWriterBytes, R) -> Void) {
         open(&out, name, empty: table.isEmpty)
         let order = CaseWriterOrder.sorted(table)
@@ -96,8 +96,8 @@ enum CaseWriter {
 
 /// The table and its order, read (never written) by both threads.
 private struct CaseWriterShared<R: CaseRecord>: @unchecked Sendable {
-    let table: [String: R]
-    let order: [Dictionary<String, R>.Index]
+    let table: RecordTable<R>
+    let order: [Int]
 }
 
 /// Each thread's bytes, in a slot of its own, taken after both have finished.

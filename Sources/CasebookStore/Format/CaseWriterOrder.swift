@@ -7,8 +7,8 @@ import CasebookModel
 // which covers an id with a NUL in it). Any other id sorts the table by String.
 
 enum CaseWriterOrder {
-    static func sorted<R>(_ table: [String: R]) -> [Dictionary<String, R>.Index] {
-        var keys: [(hi: UInt64, lo: UInt64, index: Dictionary<String, R>.Index)] = []
+    static func sorted<R: CaseRecord>(_ table: RecordTable<R>) -> [Int] {
+        var keys: [(hi: UInt64, lo: UInt64, index: Int)] = []
         keys.reserveCapacity(table.count)
         var i = table.startIndex
         while i != table.endIndex {

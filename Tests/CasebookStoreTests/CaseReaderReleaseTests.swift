@@ -1,0 +1,75 @@
+import CasebookModel
+@testable import CasebookStore
+import Foundation
+import Testing
+
+// Reading a case file while giving its bytes back (CaseReaderRelease) against the reference
+// path: with a release every page and a worker on every section, the same document, the same
+// duplicates (with their lines) and the same errors, though the bytes behind the reader read as
+// zeros by then.
+
+@Suite struct CaseReaderReleaseTests {
+    let page = CaseReaderRelease.page
+
+    func text(transfers: Int = 2_500) -> String {
+        CaseCoding.encode(CaseDocument(content: SyntheticCase.make(transfers: transfers, seed: 3)))
+    }
+
+    func write(_ text: String, _ scratch: Scratch) throws -> String {
+        let p = scratch.path("r.case.json")
+        try text.write(toFile: p, atomically: false, encoding: .utf8)
+        return p
+    }
+
+    /// The file read with releases, and the reference reading of its bytes.
+    func bothWays(_ path: String) throws -> (got: Result<(CaseDocument, duplicates: [Problem]), StoreError>,
+                                             reference: Result<(CaseDocument, duplicates: [Problem]), StoreError>) {
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let got = Result { () throws(StoreError) in try CaseReader.load(path, name: "r.case.json", progress: nil, split: 4096, releaseStep: page) }
+        let reference = Result { () throws(StoreError) in try CaseReader.reference(bytes, path: "r.case.json", progress: nil) }
+        return (got, reference)
+    }
+
+    @Test func aCaseReadWhileItsBytesAreGivenBackIsTheSame() throws {
+        let scratch = Scratch()
+        let path = try write(text(), scratch)
+        // The fast reader itself took it, and did give bytes back.
+        let released = try CaseReaderFile.withBytes(path, releaseStep: page) { (buffer, release) throws(StoreError) in
+            let taken = (try? CaseReader.decode(buffer, progress: nil, split: 4096, release: release)) != nil
+            return [taken, release.happened]
+        }
+        #expect(released == [true, true])
+        let (got, reference) = try bothWays(path)
+        let a = try reference.get(), b = try got.get()
+        #expect(a.0 == b.0)
+        #expect(CaseCoding.encode(a.0) == CaseCoding.encode(b.0))
+        #expect(b.duplicates.isEmpty)
+    }
+
+    @Test func aDuplicateLateInTheFileIsReportedOnItsLine() throws {
+        var lines = text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let last = try #require(lines.lastIndex { $0.hasPrefix("{\"id\":\"tx-") })
+        let first = try #require(lines.firstIndex { $0.hasPrefix("{\"id\":\"tx-") })
+        lines.insert(lines[first + 5], at: last)   // a transfer given again near the end
+        let scratch = Scratch()
+        let (got, reference) = try bothWays(try write(lines.joined(separator: "\n"), scratch))
+        let a = try reference.get(), b = try got.get()
+        #expect(!a.duplicates.isEmpty)
+        #expect(a.duplicates == b.duplicates)
+        #expect(a.0 == b.0)
+    }
+
+    @Test func aBrokenRecordLateInTheFileGivesTheReferenceError() throws {
+        var lines = text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let last = try #require(lines.lastIndex { $0.hasPrefix("{\"id\":\"tx-") })
+        lines[last - 3] = String(lines[last - 3].dropLast(3))   // cut short: a syntax error
+        let scratch = Scratch()
+        let (got, reference) = try bothWays(try write(lines.joined(separator: "\n"), scratch))
+        guard case .failure(let a) = reference, case .failure(let b) = got else {
+            Issue.record("expected both to fail: \(reference) / \(got)")
+            return
+        }
+        #expect(a == b)
+        #expect("\(b)".contains("line \(last - 2)") || "\(b)".contains("\(last - 2):"), "\(b)")
+    }
+}
