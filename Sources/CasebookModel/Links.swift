@@ -9,8 +9,9 @@ import Synchronization
 
 /// Reverse references, by id, each list in a stable order (transfers by time, others by id).
 public struct LinkIndex: Sendable {
-    var transfersByIncident: [String: [String]] = [:]
-    var transfersByParty: [String: [String]] = [:]
+    /// The transfer lists, when made here; see the accessors in LinkIndexPending.swift.
+    var madeByIncident: [String: [String]] = [:]
+    var madeByParty: [String: [String]] = [:]
     var incidentsByAttributedActor: [String: [String]] = [:]
     var incidentsByVictim: [String: [String]] = [:]
     var membersByParent: [String: [String]] = [:]
@@ -19,7 +20,9 @@ public struct LinkIndex: Sendable {
     /// Wallet -> owner, as the owner lists were made (Links+Owners).
     var walletOwner: [String: String] = [:]
     /// Per owner, the transfers with an end at one of its wallets, once each, by time; nil when stale.
-    var transfersByOwner: [String: [String]]? = [:]
+    var madeByOwner: [String: [String]]? = [:]
+    /// The three transfer lists while another thread makes them; nil once they are here.
+    var pending: LinkIndexPending?
     /// Wallets an edit took out and has not put back yet, with their owner then.
     var walletsOut: [String: String?] = [:]
 
@@ -31,10 +34,18 @@ public struct LinkIndex: Sendable {
 
     /// From the transfers' ends already in time order (the screen has them from sorting the
     /// ledger): no transfer is looked up, and the transfer lists, the owner lists and the rest
-    /// are made on separate threads.
-    public init(_ c: Case, ends: TransferEnds) {
+    /// are made on separate threads. With `background`, the transfer lists (most of the work on
+    /// a big case) are still being made when this returns: the first use of them waits.
+    public init(_ c: Case, ends: TransferEnds, background: Bool = false) {
         for w in c.wallets.values { if let o = w.owner { walletOwner[w.id] = o } }
         let owners = walletOwner
+        if background {
+            let pending = LinkIndexPending(ends: ends, owners: owners)
+            self = LinkIndex(recordsOf: c)
+            self.pending = pending
+            walletOwner = owners
+            return
+        }
         let party = Mutex<[String: [String]]>([:]), byIncident = Mutex<[String: [String]]>([:])
         let byOwner = Mutex<[String: [String]]>([:]), rest = Mutex<LinkIndex?>(nil)
         DispatchQueue.concurrentPerform(iterations: 3) { job in
@@ -53,9 +64,9 @@ public struct LinkIndex: Sendable {
         }
         self = rest.withLock { $0! }
         walletOwner = owners
-        transfersByParty = party.withLock { $0 }
-        transfersByIncident = byIncident.withLock { $0 }
-        transfersByOwner = byOwner.withLock { $0 }
+        madeByParty = party.withLock { $0 }
+        madeByIncident = byIncident.withLock { $0 }
+        madeByOwner = byOwner.withLock { $0 }
     }
 
     /// Everything but the transfer lists.

@@ -37,19 +37,28 @@ public struct RecordTable<Record: CaseRecord>: Sendable {
         }
     }
 
-    /// Puts `record` under `id`, returning the record it replaced.
+    /// Puts `record` under `id`, returning the record it replaced. One hash lookup, and the
+    /// record is moved in, not copied (a copy retains each of its strings: a loading cost).
     @discardableResult
-    public mutating func updateValue(_ record: Record, forKey id: String) -> Record? {
+    public mutating func updateValue(_ record: consuming Record, forKey id: String) -> Record? {
         assert(record.id == id, "a record is stored under its own id")
-        if let place = places[id] {
-            let old = values[Int(place)]
-            values[Int(place)] = record
-            return old
-        }
         precondition(values.count < Int(Int32.max), "too many records of one kind")
-        places[id] = Int32(values.count)
-        values.append(record)
-        return nil
+        // Through `&`, the default is put in the table when the id is new: one lookup either way.
+        var fresh = false
+        let next = Int32(values.count)
+        let place = Int(RecordTable.read(&places[id, default: { fresh = true; return next }()]))
+        if fresh {
+            values.append(record)
+            return nil
+        }
+        return swap(&values[place], &record)
+    }
+
+    @inline(__always) private static func read(_ place: inout Int32) -> Int32 { place }
+
+    private func swap(_ a: inout Record, _ b: inout Record) -> Record {
+        Swift.swap(&a, &b)
+        return b
     }
 
     /// Removes the record with this id, returning it; the last record takes its place.

@@ -45,7 +45,8 @@ public struct CaseView: Sendable {
         let c = content
         let ends = PaneIndex.ledgerOrder(c)
         for kind in PaneKind.allCases { indexes[kind] = kind == .ledger ? PaneIndex(ledger: ends) : PaneIndex(kind: kind, c) }
-        links = LinkIndex(c, ends: ends)
+        // The transfer lists are made in the background: only the detail view and edits need them.
+        links = LinkIndex(c, ends: ends, background: true)
         searchText = SearchText()
         columnCache = ColumnCache()
         sums = LossSums()
