@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CasebookModel
 
 // One shared String per distinct text, keyed by the file's bytes, so a million transfers that
 // name the same few thousand wallets, assets and authors hold one copy of each name.
@@ -29,6 +30,17 @@ struct CaseReaderInterner {
     }
 
     var count: Int { strings.count - 1 }
+
+    /// Shared attribution lists: most wallets of a big case carry one of a few (an actor and a
+    /// confidence), so they share one array (copy-on-write) instead of an allocation each.
+    private var attributionLists: [[Attribution]: [Attribution]] = [:]
+
+    mutating func shared(_ list: [Attribution]) -> [Attribution] {
+        guard !list.isEmpty else { return list }
+        if let known = attributionLists[list] { return known }
+        if attributionLists.count < 4096 { attributionLists[list] = list }
+        return list
+    }
 
     /// The shared String for `run`; nil if it is not valid UTF-8 (only checked when not ASCII).
     mutating func string(_ run: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String? {

@@ -49,6 +49,7 @@ enum CaseReaderRecords {
             }
         }
         guard let id, let chain, let address else { throw CaseReaderUnsupported() }
-        return Wallet(meta: try meta.make(id: id), chain: chain, address: address, label: label, attributions: attributions)
+        return Wallet(meta: try meta.make(id: id), chain: chain, address: address, label: label,
+                      attributions: names.shared(attributions))
     }
 }
