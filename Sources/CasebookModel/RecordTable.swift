@@ -9,29 +9,34 @@
 // sort, as they always did.
 
 public struct RecordTable<Record: CaseRecord>: Sendable {
+    // Inlinable, so the store's and the screen's hot loops get it specialized to their record
+    // type (a generic call across modules looks up type metadata on every use).
+
     /// Every record, densely, in no particular order.
-    public private(set) var values: [Record] = []
+    @usableFromInline var stored: [Record] = []
     /// id → index in `values`.
-    private var places: [String: Int32] = [:]
+    @usableFromInline var places: [String: Int32] = [:]
 
-    public init() {}
+    public var values: [Record] { @inlinable get { stored } }
 
-    public init(minimumCapacity: Int) {
-        values.reserveCapacity(minimumCapacity)
+    @inlinable public init() {}
+
+    @inlinable public init(minimumCapacity: Int) {
+        stored.reserveCapacity(minimumCapacity)
         places.reserveCapacity(minimumCapacity)
     }
 
-    public var count: Int { values.count }
-    public var isEmpty: Bool { values.isEmpty }
+    @inlinable public var count: Int { stored.count }
+    @inlinable public var isEmpty: Bool { stored.isEmpty }
 
-    public mutating func reserveCapacity(_ n: Int) {
-        values.reserveCapacity(n)
+    @inlinable public mutating func reserveCapacity(_ n: Int) {
+        stored.reserveCapacity(n)
         places.reserveCapacity(n)
     }
 
     /// The record with this id; setting nil removes it. A record is stored under its own id.
-    public subscript(id: String) -> Record? {
-        get { places[id].map { values[Int($0)] } }
+    @inlinable public subscript(id: String) -> Record? {
+        get { places[id].map { stored[Int($0)] } }
         set {
             if let newValue { updateValue(newValue, forKey: id) } else { removeValue(forKey: id) }
         }
@@ -39,49 +44,50 @@ public struct RecordTable<Record: CaseRecord>: Sendable {
 
     /// Puts `record` under `id`, returning the record it replaced. One hash lookup, and the
     /// record is moved in, not copied (a copy retains each of its strings: a loading cost).
-    @discardableResult
+    @inlinable @discardableResult
     public mutating func updateValue(_ record: consuming Record, forKey id: String) -> Record? {
         assert(record.id == id, "a record is stored under its own id")
-        precondition(values.count < Int(Int32.max), "too many records of one kind")
+        precondition(stored.count < Int(Int32.max), "too many records of one kind")
         // Through `&`, the default is put in the table when the id is new: one lookup either way.
         var fresh = false
-        let next = Int32(values.count)
+        let next = Int32(stored.count)
         let place = Int(RecordTable.read(&places[id, default: { fresh = true; return next }()]))
         if fresh {
-            values.append(record)
+            stored.append(record)
             return nil
         }
-        return swap(&values[place], &record)
+        return RecordTable.swap(&stored[place], &record)
     }
 
-    @inline(__always) private static func read(_ place: inout Int32) -> Int32 { place }
+    @inlinable @inline(__always) static func read(_ place: inout Int32) -> Int32 { place }
 
-    private func swap(_ a: inout Record, _ b: inout Record) -> Record {
+    @inlinable static func swap(_ a: inout Record, _ b: inout Record) -> Record {
         Swift.swap(&a, &b)
         return b
     }
 
     /// Removes the record with this id, returning it; the last record takes its place.
-    @discardableResult
+    @inlinable @discardableResult
     public mutating func removeValue(forKey id: String) -> Record? {
         guard let place = places.removeValue(forKey: id).map(Int.init) else { return nil }
-        let last = values.count - 1
+        let last = stored.count - 1
         if place != last {
-            values.swapAt(place, last)
-            places[values[place].id] = Int32(place)
+            stored.swapAt(place, last)
+            places[stored[place].id] = Int32(place)
         }
-        return values.removeLast()
+        return stored.removeLast()
     }
 
-    public var keys: Keys { Keys(table: self) }
+    @inlinable public var keys: Keys { Keys(table: self) }
 
     /// The ids, as a collection; `contains` is a hash lookup, as it is for a dictionary's keys.
     public struct Keys: RandomAccessCollection, Sendable {
-        let table: RecordTable
-        public var startIndex: Int { 0 }
-        public var endIndex: Int { table.values.count }
-        public subscript(i: Int) -> String { table.values[i].id }
-        public func contains(_ id: String) -> Bool { table.places[id] != nil }
+        @usableFromInline let table: RecordTable
+        @inlinable init(table: RecordTable) { self.table = table }
+        @inlinable public var startIndex: Int { 0 }
+        @inlinable public var endIndex: Int { table.stored.count }
+        @inlinable public subscript(i: Int) -> String { table.stored[i].id }
+        @inlinable public func contains(_ id: String) -> Bool { table.places[id] != nil }
     }
 }
 
@@ -89,12 +95,12 @@ public struct RecordTable<Record: CaseRecord>: Sendable {
 /// indices, so code written for `[String: Record]` reads the same.
 extension RecordTable: RandomAccessCollection {
     public typealias Element = (key: String, value: Record)
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { values.count }
-    public subscript(place: Int) -> (key: String, value: Record) { (values[place].id, values[place]) }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { stored.count }
+    @inlinable public subscript(place: Int) -> (key: String, value: Record) { (stored[place].id, stored[place]) }
 
     /// The place of the record with this id, if there is one.
-    public func index(forKey id: String) -> Int? { places[id].map(Int.init) }
+    @inlinable public func index(forKey id: String) -> Int? { places[id].map(Int.init) }
 }
 
 extension RecordTable: Equatable {

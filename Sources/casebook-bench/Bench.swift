@@ -17,6 +17,7 @@ struct Bench {
     static func main() throws {
         let args = Array(CommandLine.arguments.dropFirst())
         if args.count == 2 && args[0] == "open" { return BenchChild.open(args[1]) }
+        if args.count == 2 && args[0] == "open-records" { return BenchChild.open(args[1], view: false) }
         if args.count == 2 && args[0] == "summary" { return try BenchChild.summary(args[1]) }
         if args.count == 2 && args[0] == "compact" { return try BenchChild.compact(args[1]) }
         if args.count >= 2 && args[0] == "screen" { return try screenOnly(args[1], runs: args.count > 2 ? Int(args[2]) ?? 3 : 3) }

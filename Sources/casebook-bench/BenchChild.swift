@@ -10,16 +10,17 @@ import Foundation
 // set: the file's bytes while read, every record, every index).
 
 enum BenchChild {
-    static func open(_ path: String) {
+    /// `open FILE` (`open-records FILE`: the records alone, for profiling the reader).
+    static func open(_ path: String, view withView: Bool = true) {
         var store: CaseStore?
         let storeMS = BenchTable.time { store = try? CaseStore(opening: path, mode: .readOnly) }
         let storeKB = peakKB() ?? -1, storeRSS = statusKB("VmRSS:") ?? -1
         var view: CaseView?
-        let viewMS = BenchTable.time { view = store.map { CaseView($0.content) } }
+        let viewMS = withView ? BenchTable.time { view = store.map { CaseView($0.content) } } : 0
         // The peak counts the linked-record lists the view goes on making in the background.
         while view?.links.transferListsReady == false { usleep(500) }
         print("store-ms \(storeMS) store-peak-kb \(storeKB) store-rss-kb \(storeRSS) view-ms \(viewMS) peak-kb \(peakKB() ?? -1)",
-              "rss-kb \(statusKB("VmRSS:") ?? -1) \(view == nil ? "failed" : "")")
+              "rss-kb \(statusKB("VmRSS:") ?? -1) \(store == nil || (withView && view == nil) ? "failed" : "")")
         fflush(nil)
         exit(0)   // no teardown of a million records: the child is done
     }

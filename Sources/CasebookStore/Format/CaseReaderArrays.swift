@@ -66,7 +66,7 @@ private final class CaseReaderJob<K: CaseReaderKind>: @unchecked Sendable {
 
     func run() {
         guard state.compareExchange(expected: 0, desired: 1, ordering: .acquiringAndReleasing).exchanged else { return }
-        records.reserve(CaseReaderLines.count(buffer, from: start, to: close) + 1)
+        records.reserve(CaseReaderLines.estimate(buffer, from: start, to: close))
         var c = CaseReaderCursor(buffer, at: start)
         var names = CaseReaderInterner()
         var done = CaseReaderReleaseMark(release, from: start)
@@ -158,10 +158,8 @@ enum CaseReaderArrays {
                 if !taken && state == 1 { group.wait() }
                 job.records.free()
             }
-            // Sized from this thread's share (one newline per record), so nothing waits for the worker.
-            let own = CaseReaderLines.count(lines.buffer, from: c.i, to: split)
-            let estimate = Double(own) * Double(close - c.i) / Double(max(1, split - c.i)) * 1.03
-            var table = CaseReaderTable<K.Record>(K.kind, capacity: Int(estimate) + 16)
+            // Sized for the whole section, so nothing waits for the worker.
+            var table = CaseReaderTable<K.Record>(K.kind, capacity: CaseReaderLines.estimate(lines.buffer, from: c.i, to: close))
             var ended = false
             var done = CaseReaderReleaseMark(lines.release, from: c.i)
             do {
