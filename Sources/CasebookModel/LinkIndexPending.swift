@@ -13,9 +13,9 @@ import Dispatch
 final class LinkIndexPending: @unchecked Sendable {
     private let group = DispatchGroup()
     // Written by the jobs before they leave the group, read only after waiting for it.
-    private var party: [String: [String]] = [:]
-    private var byIncident: [String: [String]] = [:]
-    private var byOwner: [String: [String]] = [:]
+    private var party: [String: [Int32]] = [:]
+    private var byIncident: [String: [Int32]] = [:]
+    private var byOwner: [String: [Int32]] = [:]
 
     init(ends: TransferEnds, owners: [String: String]) {
         DispatchQueue.global().async(group: group) { self.party = ends.partyLists() }
@@ -23,7 +23,7 @@ final class LinkIndexPending: @unchecked Sendable {
     }
 
     /// The lists, once made (waits until then).
-    var lists: (party: [String: [String]], byIncident: [String: [String]], byOwner: [String: [String]]) {
+    var lists: (party: [String: [Int32]], byIncident: [String: [Int32]], byOwner: [String: [Int32]]) {
         group.wait()
         return (party, byIncident, byOwner)
     }
@@ -34,19 +34,19 @@ final class LinkIndexPending: @unchecked Sendable {
 
 extension LinkIndex {
     /// Transfers by the wallet or actor at either end, by time then id.
-    var transfersByParty: [String: [String]] {
+    var transfersByParty: [String: [Int32]] {
         get { pending?.lists.party ?? madeByParty }
         _modify { settle(); yield &madeByParty }
     }
 
     /// Transfers by incident, by time then id.
-    var transfersByIncident: [String: [String]] {
+    var transfersByIncident: [String: [Int32]] {
         get { pending?.lists.byIncident ?? madeByIncident }
         _modify { settle(); yield &madeByIncident }
     }
 
     /// Per owner, the transfers with an end at one of its wallets; nil when stale (Links+Owners).
-    var transfersByOwner: [String: [String]]? {
+    var transfersByOwner: [String: [Int32]]? {
         get { if let pending { pending.lists.byOwner } else { madeByOwner } }
         _modify { settle(); yield &madeByOwner }
     }

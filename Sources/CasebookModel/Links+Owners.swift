@@ -23,27 +23,52 @@ extension LinkIndex {
         }
     }
 
+    /// The ids of numbered transfers (see `transferIDs`), in the list's order.
+    func ids(_ numbers: [Int32]?) -> [String] {
+        guard let numbers else { return [] }
+        let names = transferIDs
+        return numbers.map { names[Int($0)] }
+    }
+
+    /// A number for a transfer an edit puts into the lists.
+    mutating func number(_ id: String) -> Int32 {
+        transferIDs.append(id)
+        return Int32(transferIDs.count - 1)
+    }
+
+    /// Where transfer `id` is in a numbered list.
+    static func place(of id: String, in numbers: [Int32], _ names: [String]) -> Int? {
+        numbers.firstIndex { names[Int($0)] == id }
+    }
+
+    /// Where a transfer goes in a numbered list in time order: `before` says if one goes first.
+    static func insertionPoint(_ numbers: [Int32], _ names: [String], before: (String) -> Bool) -> Int {
+        var lo = 0, hi = numbers.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if before(names[Int(numbers[mid])]) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
     mutating func removeFromOwners(_ t: Transfer) {
         guard transfersByOwner != nil else { return }
+        let names = transferIDs
         for o in owners(t) {
-            guard var ids = transfersByOwner![o], let i = ids.firstIndex(of: t.id) else { continue }
+            guard var ids = transfersByOwner![o], let i = Self.place(of: t.id, in: ids, names) else { continue }
             transfersByOwner![o] = nil
             ids.remove(at: i)
             transfersByOwner![o] = ids.isEmpty ? nil : ids
         }
     }
 
-    mutating func insertIntoOwners(_ t: Transfer, before: (String) -> Bool) {
+    mutating func insertIntoOwners(_ t: Transfer, number: Int32, before: (String) -> Bool) {
         guard transfersByOwner != nil else { return }
+        let names = transferIDs
         for o in owners(t) {
             var ids = transfersByOwner![o] ?? []
             transfersByOwner![o] = nil
-            var lo = 0, hi = ids.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if before(ids[mid]) { lo = mid + 1 } else { hi = mid }
-            }
-            ids.insert(t.id, at: lo)
+            ids.insert(number, at: Self.insertionPoint(ids, names, before: before))
             transfersByOwner![o] = ids
         }
     }
@@ -68,13 +93,13 @@ extension LinkIndex {
 extension Case {
     /// The transfers of actor `id` and of the wallets it owns, once each, by time then id.
     func actorTransfers(_ id: String, owned: [String], _ ix: LinkIndex) -> [String] {
-        let direct = ix.transfersByParty[id] ?? []
+        let direct = ix.ids(ix.transfersByParty[id])
         if owned.isEmpty { return direct }
         guard ix.ownerListsValid else {
-            let all = Set(([id] + owned).flatMap { ix.transfersByParty[$0] ?? [] })
+            let all = Set(([id] + owned).flatMap { ix.ids(ix.transfersByParty[$0]) })
             return all.compactMap { self.transfers[$0] }.sorted { ($0.time, $0.id) < ($1.time, $1.id) }.map(\.id)
         }
-        let viaWallets = ix.transfersByOwner?[id] ?? []
+        let viaWallets = ix.ids(ix.transfersByOwner?[id])
         if direct.isEmpty { return viaWallets }
         // Few direct transfers: each one not already there (its other end is not an owned wallet)
         // goes in at its place by binary search.
@@ -106,22 +131,23 @@ public struct TransferEnds: Sendable {
         self.incident = incident
     }
 
-    func partyLists() -> [String: [String]] {
-        var out: [String: [String]] = [:]
+    /// Each party's transfers, as their numbers here (LinkIndex.transferIDs is `ids`).
+    func partyLists() -> [String: [Int32]] {
+        var out: [String: [Int32]] = [:]
         for i in ids.indices {
-            out[from[i], default: []].append(ids[i])
-            if to[i] != from[i] { out[to[i], default: []].append(ids[i]) }
+            out[from[i], default: []].append(Int32(i))
+            if to[i] != from[i] { out[to[i], default: []].append(Int32(i)) }
         }
         return out
     }
 
-    func incidentAndOwnerLists(_ walletOwner: [String: String]) -> (incidents: [String: [String]], owners: [String: [String]]) {
-        var incidents: [String: [String]] = [:], owners: [String: [String]] = [:]
+    func incidentAndOwnerLists(_ walletOwner: [String: String]) -> (incidents: [String: [Int32]], owners: [String: [Int32]]) {
+        var incidents: [String: [Int32]] = [:], owners: [String: [Int32]] = [:]
         for i in ids.indices {
-            if let inc = incident[i] { incidents[inc, default: []].append(ids[i]) }
+            if let inc = incident[i] { incidents[inc, default: []].append(Int32(i)) }
             let a = walletOwner[from[i]], b = to[i] == from[i] ? nil : walletOwner[to[i]]
-            if let a { owners[a, default: []].append(ids[i]) }
-            if let b, b != a { owners[b, default: []].append(ids[i]) }
+            if let a { owners[a, default: []].append(Int32(i)) }
+            if let b, b != a { owners[b, default: []].append(Int32(i)) }
         }
         return (incidents, owners)
     }

@@ -12,11 +12,17 @@ extension LinkIndex {
             ids.remove(at: i)
             list[key] = ids.isEmpty ? nil : ids
         }
+        let names = transferIDs
+        func dropTransfer(_ list: inout [String: [Int32]], _ key: String?) {
+            guard let key, var numbers = list[key], let i = Self.place(of: id, in: numbers, names) else { return }
+            numbers.remove(at: i)
+            list[key] = numbers.isEmpty ? nil : numbers
+        }
         switch record {
         case .transfer(let t):
-            drop(&transfersByIncident, t.incident)
-            drop(&transfersByParty, t.from)
-            drop(&transfersByParty, t.to)
+            dropTransfer(&transfersByIncident, t.incident)
+            dropTransfer(&transfersByParty, t.from)
+            dropTransfer(&transfersByParty, t.to)
             removeFromOwners(t)
         case .incident(let i):
             for actor in Set(i.attributions.map(\.actor)) { drop(&incidentsByAttributedActor, actor) }
@@ -50,10 +56,17 @@ extension LinkIndex {
         switch record {
         case .transfer(let t):
             let earlier: (String) -> Bool = { other in c.transfers[other].map { ($0.time, $0.id) < (t.time, t.id) } ?? (other < id) }
-            put(&transfersByIncident, t.incident, before: earlier)
-            put(&transfersByParty, t.from, before: earlier)
-            if t.to != t.from { put(&transfersByParty, t.to, before: earlier) }
-            insertIntoOwners(t, before: earlier)
+            let n = number(id), names = transferIDs
+            func putTransfer(_ list: inout [String: [Int32]], _ key: String?) {
+                guard let key else { return }
+                var numbers = list[key] ?? []
+                numbers.insert(n, at: Self.insertionPoint(numbers, names, before: earlier))
+                list[key] = numbers
+            }
+            putTransfer(&transfersByIncident, t.incident)
+            putTransfer(&transfersByParty, t.from)
+            if t.to != t.from { putTransfer(&transfersByParty, t.to) }
+            insertIntoOwners(t, number: n, before: earlier)
         case .incident(let i):
             for actor in Set(i.attributions.map(\.actor)) { put(&incidentsByAttributedActor, actor, before: byID) }
             put(&incidentsByVictim, i.victim, before: byID)
@@ -73,7 +86,7 @@ extension LinkIndex {
     /// Ids of the transfers and incidents that show `id`'s name (as a party, incident, victim or
     /// attributed actor): what must be redrawn when that name changes.
     public func referencing(_ id: String) -> (transfers: [String], incidents: [String]) {
-        let transfers = (transfersByParty[id] ?? []) + (transfersByIncident[id] ?? [])
+        let transfers = ids(transfersByParty[id]) + ids(transfersByIncident[id])
         let incidents = (incidentsByVictim[id] ?? []) + (incidentsByAttributedActor[id] ?? [])
         return (transfers, incidents)
     }

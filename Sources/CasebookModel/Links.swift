@@ -9,9 +9,14 @@ import Synchronization
 
 /// Reverse references, by id, each list in a stable order (transfers by time, others by id).
 public struct LinkIndex: Sendable {
-    /// The transfer lists, when made here; see the accessors in LinkIndexPending.swift.
-    var madeByIncident: [String: [String]] = [:]
-    var madeByParty: [String: [String]] = [:]
+    /// The transfer lists, when made here; see the accessors in LinkIndexPending.swift. A
+    /// transfer is in them as its number in `transferIDs` (4 bytes, not a String's 16: at a
+    /// million transfers the lists hold five million entries).
+    var madeByIncident: [String: [Int32]] = [:]
+    var madeByParty: [String: [Int32]] = [:]
+    /// Transfer ids by number: the transfers in time order as the index was made, then each
+    /// transfer an edit put in (a changed transfer gets a new number; its old one is unused).
+    var transferIDs: [String] = []
     var incidentsByAttributedActor: [String: [String]] = [:]
     var incidentsByVictim: [String: [String]] = [:]
     var membersByParent: [String: [String]] = [:]
@@ -20,7 +25,7 @@ public struct LinkIndex: Sendable {
     /// Wallet -> owner, as the owner lists were made (Links+Owners).
     var walletOwner: [String: String] = [:]
     /// Per owner, the transfers with an end at one of its wallets, once each, by time; nil when stale.
-    var madeByOwner: [String: [String]]? = [:]
+    var madeByOwner: [String: [Int32]]? = [:]
     /// The three transfer lists while another thread makes them; nil once they are here.
     var pending: LinkIndexPending?
     /// Wallets an edit took out and has not put back yet, with their owner then.
@@ -44,10 +49,11 @@ public struct LinkIndex: Sendable {
             self = LinkIndex(recordsOf: c)
             self.pending = pending
             walletOwner = owners
+            transferIDs = ends.ids
             return
         }
-        let party = Mutex<[String: [String]]>([:]), byIncident = Mutex<[String: [String]]>([:])
-        let byOwner = Mutex<[String: [String]]>([:]), rest = Mutex<LinkIndex?>(nil)
+        let party = Mutex<[String: [Int32]]>([:]), byIncident = Mutex<[String: [Int32]]>([:])
+        let byOwner = Mutex<[String: [Int32]]>([:]), rest = Mutex<LinkIndex?>(nil)
         DispatchQueue.concurrentPerform(iterations: 3) { job in
             switch job {
             case 0:
@@ -64,6 +70,7 @@ public struct LinkIndex: Sendable {
         }
         self = rest.withLock { $0! }
         walletOwner = owners
+        transferIDs = ends.ids
         madeByParty = party.withLock { $0 }
         madeByIncident = byIncident.withLock { $0 }
         madeByOwner = byOwner.withLock { $0 }
@@ -121,7 +128,7 @@ extension Case {
         case .incident(let i):
             add("victim", i.victim)
             for a in i.attributions.sorted(by: { $0.confidence > $1.confidence }) { add("attributed to", a.actor) }
-            for t in ix.transfersByIncident[id] ?? [] { add("transfer", t) }
+            for t in ix.ids(ix.transfersByIncident[id]) { add("transfer", t) }
         case .actor(let a):
             add("part of", a.parent)
             for m in ix.membersByParent[id] ?? [] { add("member", m) }
@@ -135,7 +142,7 @@ extension Case {
             for t in actorTransfers(id, owned: owned, ix) { add("transfer", t) }
         case .wallet(let w):
             add("owner", w.owner)
-            for t in ix.transfersByParty[id] ?? [] { add("transfer", t) }
+            for t in ix.ids(ix.transfersByParty[id]) { add("transfer", t) }
         case .transfer(let t):
             add("from", t.from)
             add("to", t.to)
