@@ -104,14 +104,40 @@ struct CaseWriterBytes {
         b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xC2 || b == 0xE2
     }
 
+    /// Whether none of `n` bytes at `p` is suspect. Eight at a time: a word with no high bit
+    /// set is ASCII, and is suspect only if a byte is below 0x20 or equal to 0x22, 0x5C or 0x7F,
+    /// which the usual word tricks find exactly (whether such a byte exists, not which); words
+    /// with non-ASCII bytes and the tail go through the table.
+    @inline(__always) private static func isPlain(_ p: UnsafePointer<UInt8>, _ n: Int, _ suspect: UnsafeBufferPointer<Bool>) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        var i = 0
+        while i + 8 <= n {
+            let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+            if w & highs != 0 {
+                for k in i..<i + 8 where suspect[Int(p[k])] { return false }
+            } else if (w &- ones &* 0x20) & ~w & highs != 0 || hasZero(w ^ (ones &* 0x22))
+                        || hasZero(w ^ (ones &* 0x5C)) || hasZero(w ^ (ones &* 0x7F)) {
+                return false
+            }
+            i += 8
+        }
+        while i < n {
+            if suspect[Int(p[i])] { return false }
+            i += 1
+        }
+        return true
+    }
+
     mutating func text(_ s: String) {
         let plain = Self.suspect.withUnsafeBufferPointer { suspect in
             s.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
-                for b in utf8 where suspect[Int(b)] { return false }
-                reserve(utf8.count + 2)
+                let n = utf8.count
+                if let p = utf8.baseAddress, !Self.isPlain(p, n, suspect) { return false }
+                reserve(n + 2)
                 base[count] = UInt8(ascii: "\"")
                 count += 1
-                if let p = utf8.baseAddress { append(p, utf8.count) }
+                if let p = utf8.baseAddress { append(p, n) }
                 base[count] = UInt8(ascii: "\"")
                 count += 1
                 return true
