@@ -50,6 +50,26 @@ enum BenchChild {
         exit(0)
     }
 
+    /// `phase FILE NAME`: opens the case and runs one part of the summary (none, validate,
+    /// encode, hash, summary), for counting its instructions with `perf stat` on a busy machine
+    /// (the count of `none` is the open's).
+    static func phase(_ path: String, _ name: String) throws {
+        let store = try CaseStore(opening: path, mode: .readOnly)
+        let doc = CaseDocument(content: store.content)
+        let ms = timed {
+            switch name {
+            case "validate": _ = store.content.validate()
+            case "encode": CaseCoding.encode(doc) { _ = $0 }
+            case "hash": _ = SHA256.digest { feed in CaseCoding.encode(doc, into: feed) }
+            case "summary": _ = TextRenderer().render(Summary(case: store.content, options: SummaryOptions(generated: "2026-11-22T12:00:00Z", author: "bench")))
+            default: break
+            }
+        }
+        print("\(name)-ms \(ms)")
+        fflush(nil)
+        exit(0)
+    }
+
     /// "wall/cpu" milliseconds of `body`.
     static func timed(_ body: () throws -> Void) rethrows -> String {
         func cpu() -> Double {

@@ -48,8 +48,10 @@ enum CaseWriter {
         list(&out, "sources", c.records(of: .source).map(RecordCoding.encode))
         list(&out, "incidents", c.records(of: .incident).map(RecordCoding.encode))
         list(&out, "actors", c.records(of: .actor).map(RecordCoding.encode))
-        try section(&out, "wallets", c.wallets, bytesPerRecord: 240, write: CaseWriterRecords.wallet, sink: sink)
-        try section(&out, "transfers", c.transfers, bytesPerRecord: 400, write: CaseWriterRecords.transfer, sink: sink)
+        let wallets = encoder(c.wallets, write: CaseWriterRecords.wallet)
+        try section(&out, "wallets", count: wallets.count, bytesPerRecord: 240, encode: wallets.encode, sink: sink)
+        let transfers = encoder(c.transfers, write: CaseWriterRecords.transfer)
+        try section(&out, "transfers", count: transfers.count, bytesPerRecord: 400, encode: transfers.encode, sink: sink)
         list(&out, "history", doc.history.entries.map(EditCoding.encode), last: true)
         try out.feed(sink)
     }
@@ -77,23 +79,34 @@ enum CaseWriter {
 
     /// A big section: records in id order, one per line. A large one goes through the
     /// pipeline (two encoder threads) straight to the sink, after what `out` holds so far.
-    private static func section<R: CaseRecord, E: Error>(_ out: inout CaseWriterBytes, _ name: StaticString, _ table: [String: R],
-                                                         bytesPerRecord: Int,
-                                                         write: @escaping @Sendable (inout CaseWriterBytes, R) -> Void,
-                                                         sink: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
-        open(&out, name, empty: table.isEmpty)
-        let ids = CaseWriterOrder.sorted(table)
-        if ids.count < pipelineThreshold {
-            for (k, id) in ids.enumerated() {
-                guard let record = table[id] else { continue }
-                write(&out, record)
-                out.raw(k == ids.count - 1 ? "\n" : ",\n")
-            }
+    private static func section<E: Error>(_ out: inout CaseWriterBytes, _ name: StaticString, count: Int, bytesPerRecord: Int,
+                                          encode: @escaping @Sendable (Range<Int>, inout CaseWriterBytes) -> Void,
+                                          sink: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
+        open(&out, name, empty: count == 0)
+        if count < pipelineThreshold {
+            encode(0..<count, &out)
         } else {
             try out.feed(sink)
             out.removeAll()
-            try CaseWriterPipeline.run(table, ids: ids, blockSize: blockSize, bytesPerRecord: bytesPerRecord, write: write, sink: sink)
+            try CaseWriterPipeline.run(count: count, blockSize: blockSize, bytesPerRecord: bytesPerRecord, encode: encode, sink: sink)
         }
         out.raw("],\n")
+    }
+
+    /// What encodes the records at some positions of the sorted ids, each line with its `,\n`
+    /// (`\n` for the last). Generic only in the record type, so each use is specialised for it
+    /// (made inside a function generic in the sink's error, it would look records up and copy
+    /// them through witness tables).
+    private static func encoder<R: CaseRecord>(_ table: [String: R],
+                                               write: @escaping @Sendable (inout CaseWriterBytes, R) -> Void)
+        -> (count: Int, encode: @Sendable (Range<Int>, inout CaseWriterBytes) -> Void) {
+        let ids = CaseWriterOrder.sorted(table)
+        return (ids.count, { positions, out in
+            for p in positions {
+                guard let record = table[ids[p]] else { continue }   // every id is from the table
+                write(&out, record)
+                out.raw(p == ids.count - 1 ? "\n" : ",\n")
+            }
+        })
     }
 }

@@ -38,20 +38,17 @@ final class CaseWriterPipeline: @unchecked Sendable {   // shared state is read 
         slots.deallocate()
     }
 
-    /// Encodes `table`'s records in the order of `ids` (with `",\n"` after each but the last,
-    /// `"\n"` after the last) and gives the bytes to `sink` in order, a block at a time.
-    static func run<R: Sendable, E: Error>(_ table: [String: R], ids: [String], blockSize: Int, bytesPerRecord: Int,
-                                           write: @escaping @Sendable (inout CaseWriterBytes, R) -> Void,
-                                           sink: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
-        let blocks = (ids.count + blockSize - 1) / blockSize
+    /// Encodes block after block with `encode` (block k is the records at positions
+    /// [k*blockSize, (k+1)*blockSize) of `count`) and gives the bytes to `sink` in order.
+    /// Not generic in the record type: `encode` is made where that type is known, so the
+    /// lookups and copies of records are specialised for it.
+    static func run<E: Error>(count: Int, blockSize: Int, bytesPerRecord: Int,
+                              encode: @escaping @Sendable (Range<Int>, inout CaseWriterBytes) -> Void,
+                              sink: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
+        let blocks = (count + blockSize - 1) / blockSize
         let pipeline = CaseWriterPipeline(blocks: blocks, capacity: blockSize * bytesPerRecord)
         let encode: @Sendable (Int, inout CaseWriterBytes) -> Void = { k, out in
-            let end = min(ids.count, (k + 1) * blockSize)
-            for p in k * blockSize..<end {
-                guard let record = table[ids[p]] else { continue }   // every id is from the table
-                write(&out, record)
-                out.raw(p == ids.count - 1 ? "\n" : ",\n")
-            }
+            encode(k * blockSize..<min(count, (k + 1) * blockSize), &out)
         }
         pipeline.running = 2
         for _ in 0..<2 {
