@@ -1,4 +1,5 @@
 import CasebookModel
+import Foundation
 
 // The canonical case file as bytes, the same bytes CaseCoding's text had, fast enough to
 // rewrite a million-transfer case in about a second.
@@ -32,6 +33,9 @@ enum CaseWriter {
     /// only valid during the call. A sink that throws ends the writing with its error.
     static func write<E: Error>(_ doc: CaseDocument, sink: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
         let c = doc.content
+        // The transfers' order is worked out on a thread of its own while everything before
+        // them is written (sorting a million ids would otherwise leave the sink idle).
+        let transferOrder = CaseWriterLater(run: c.transfers.count >= pipelineThreshold) { CaseWriterOrder.sorted(c.transfers) }
         var out = CaseWriterBytes(capacity: 1 << 16)
         out.raw("{\"format\":\"")
         out.raw("casebook")
@@ -48,9 +52,14 @@ enum CaseWriter {
         list(&out, "sources", c.records(of: .source).map(RecordCoding.encode))
         list(&out, "incidents", c.records(of: .incident).map(RecordCoding.encode))
         list(&out, "actors", c.records(of: .actor).map(RecordCoding.encode))
-        let wallets = encoder(c.wallets, write: CaseWriterRecords.wallet)
-        try section(&out, "wallets", count: wallets.count, bytesPerRecord: 240, encode: wallets.encode, sink: sink)
-        let transfers = encoder(c.transfers, write: CaseWriterRecords.transfer)
+        let wallets = encoder(c.wallets, ids: CaseWriterOrder.sorted(c.wallets), write: CaseWriterRecords.wallet)
+        do throws(E) {
+            try section(&out, "wallets", count: wallets.count, bytesPerRecord: 240, encode: wallets.encode, sink: sink)
+        } catch {
+            _ = transferOrder.value   // no thread outlives the call
+            throw error
+        }
+        let transfers = encoder(c.transfers, ids: transferOrder.value, write: CaseWriterRecords.transfer)
         try section(&out, "transfers", count: transfers.count, bytesPerRecord: 400, encode: transfers.encode, sink: sink)
         list(&out, "history", doc.history.entries.map(EditCoding.encode), last: true)
         try out.feed(sink)
@@ -97,10 +106,9 @@ enum CaseWriter {
     /// (`\n` for the last). Generic only in the record type, so each use is specialised for it
     /// (made inside a function generic in the sink's error, it would look records up and copy
     /// them through witness tables).
-    private static func encoder<R: CaseRecord>(_ table: [String: R],
+    private static func encoder<R: CaseRecord>(_ table: [String: R], ids: [String],
                                                write: @escaping @Sendable (inout CaseWriterBytes, R) -> Void)
         -> (count: Int, encode: @Sendable (Range<Int>, inout CaseWriterBytes) -> Void) {
-        let ids = CaseWriterOrder.sorted(table)
         return (ids.count, { positions, out in
             for p in positions {
                 guard let record = table[ids[p]] else { continue }   // every id is from the table
@@ -108,5 +116,35 @@ enum CaseWriter {
                 out.raw(p == ids.count - 1 ? "\n" : ",\n")
             }
         })
+    }
+}
+
+/// A value worked out on a thread of its own (or, when `run` is false, on first use by the
+/// caller); `value` waits for it.
+final class CaseWriterLater<T: Sendable>: @unchecked Sendable {   // `result` is written before `done` is signalled
+    private let done = DispatchSemaphore(value: 0)
+    private var result: T?
+    private let work: @Sendable () -> T
+    private let threaded: Bool
+
+    init(run threaded: Bool, _ work: @escaping @Sendable () -> T) {
+        self.work = work
+        self.threaded = threaded
+        if threaded {
+            let thread = Thread { [self] in
+                result = work()
+                done.signal()
+            }
+            thread.start()
+        }
+    }
+
+    var value: T {
+        if threaded {
+            done.wait()
+            done.signal()   // later reads do not wait
+            return result!
+        }
+        return work()
     }
 }
