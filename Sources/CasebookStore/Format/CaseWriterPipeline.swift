@@ -47,14 +47,12 @@ final class CaseWriterPipeline: @unchecked Sendable {   // shared state is read 
                               sink: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
         let blocks = (count + blockSize - 1) / blockSize
         let pipeline = CaseWriterPipeline(blocks: blocks, capacity: blockSize * bytesPerRecord)
-        let encode: @Sendable (Int, inout CaseWriterBytes) -> Void = { k, out in
+        let encodeBlock: @Sendable (Int, inout CaseWriterBytes) -> Void = { k, out in
             encode(k * blockSize..<min(count, (k + 1) * blockSize), &out)
         }
         pipeline.running = 2
         for _ in 0..<2 {
-            let thread = Thread { pipeline.encoder(encode) }
-            thread.stackSize = 1 << 20
-            thread.start()
+            Thread { pipeline.encoder(encodeBlock) }.start()
         }
         do throws(E) {
             for k in 0..<blocks {
