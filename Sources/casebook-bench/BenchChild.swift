@@ -43,9 +43,12 @@ enum BenchChild {
     /// `compact FILE`: compaction's time alone (on the file itself, which keeps its content).
     static func compact(_ path: String) throws {
         let store = try CaseStore(opening: path)
+        let loadedKB = rssKB() ?? -1
+        // Linux resets the peak to the current size on "5" (so what follows is compaction's own).
+        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
         for _ in 0..<2 { print("compact-ms \(try timed { try store.compact() })") }
         try store.close()
-        print("peak-kb \(peakKB() ?? -1)")
+        print("loaded-rss-kb \(loadedKB) peak-kb-while-compacting \(peakKB() ?? -1)")
         fflush(nil)
         exit(0)
     }
@@ -86,6 +89,15 @@ enum BenchChild {
     static func peakKB() -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
         for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.split(separator: " ").dropFirst().first ?? "")
+        }
+        return nil
+    }
+
+    /// VmRSS in kB, the resident set now.
+    static func rssKB() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
             return Int(line.split(separator: " ").dropFirst().first ?? "")
         }
         return nil
