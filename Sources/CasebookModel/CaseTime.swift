@@ -5,7 +5,12 @@ import Foundation
 /// year (`2018`), since a source often gives no more than that. UTC text sorts as it reads.
 public enum CaseTime {
     public static func isValid(_ text: String) -> Bool {
-        let b = Array(text.utf8)
+        // Read in place (validate() checks a time per transfer: no array per call).
+        if let valid = text.utf8.withContiguousStorageIfAvailable({ isValid(utf8: $0) }) { return valid }
+        return Array(text.utf8).withUnsafeBufferPointer { isValid(utf8: $0) }
+    }
+
+    private static func isValid(utf8 b: UnsafeBufferPointer<UInt8>) -> Bool {
         func digits(_ range: Range<Int>) -> Int? {
             guard range.upperBound <= b.count else { return nil }
             var v = 0
@@ -15,7 +20,7 @@ public enum CaseTime {
             }
             return v
         }
-        func at(_ i: Int, _ c: Character) -> Bool { i < b.count && b[i] == c.asciiValue! }
+        func at(_ i: Int, _ c: Unicode.Scalar) -> Bool { i < b.count && b[i] == UInt8(ascii: c) }
         guard digits(0..<4) != nil else { return false }
         if b.count == 4 { return true }
         guard at(4, "-"), let month = digits(5..<7), (1...12).contains(month) else { return false }

@@ -148,6 +148,7 @@ private struct RecordChecker: Sendable {
     let assets: AssetTable
     var problems: [Problem] = []
     private var lastValidStamp: String?
+    private var recentAssets: (Asset?, Asset?) = (nil, nil)
     /// Whether no id is used by two kinds (then a reference's kind is that of any table holding it).
     let idsAreUnique: Bool
 
@@ -176,6 +177,14 @@ private struct RecordChecker: Sendable {
     }
 
     mutating func money(_ amount: ExactDecimal, _ asset: String, _ owner: String, _ field: String) {
+        // Most amounts are in a few assets: the last two known are remembered (no hashing of the
+        // code), and an amount with no more decimals than the asset allows needs no trailing
+        // zeros counted. Anything else gets AssetTable's answer and wording.
+        if !amount.isNegative {
+            if let a = recentAssets.0, a.code == asset, amount.scale <= a.precision { return }
+            if let a = recentAssets.1, a.code == asset, amount.scale <= a.precision { return }
+        }
+        if let a = assets[asset], a.code == asset { recentAssets = (a, recentAssets.0) }
         if let p = assets.problem(amount: amount, asset: asset) { add(owner, field, p) }
     }
 

@@ -1,7 +1,8 @@
 // The summary's case fingerprint: the first 16 hex digits of the SHA-256 of the canonical case
 // text. For a million transfers that text is hundreds of megabytes, so it is encoded as bytes
-// (never one String) and hashed piece by piece on a thread of its own while the summary's
-// tables are built on the caller's; `wait()` joins it.
+// (never one String, never all at once) and hashed block by block as the encoder threads
+// produce them, on a thread of its own while the summary's tables are built on the caller's;
+// `wait()` joins it.
 
 import CasebookModel
 import CasebookStore
@@ -21,7 +22,7 @@ final class Fingerprint: @unchecked Sendable {
     }
 
     static func compute(_ doc: CaseDocument) -> String {
-        String(SHA256.hex(SHA256.digest(pieces: CaseCoding.encodedChunks(doc))).prefix(16))
+        String(SHA256.hex(SHA256.digest { feed in CaseCoding.encode(doc, into: feed) }).prefix(16))
     }
 
     /// The fingerprint, once the worker has finished.

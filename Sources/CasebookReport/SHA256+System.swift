@@ -35,17 +35,23 @@ struct SystemSHA256: @unchecked Sendable {   // C function pointers and a librar
 
     /// The digest of `pieces` one after the other; nil if the library reported a failure.
     func digest(_ pieces: [[UInt8]]) -> [UInt8]? {
+        digest { feed in for piece in pieces { piece.withUnsafeBytes(feed) } }
+    }
+
+    /// The digest of the bytes `produce` feeds, in order; nil if the library reported a failure.
+    func digest(_ produce: ((UnsafeRawBufferPointer) -> Void) -> Void) -> [UInt8]? {
         // SHA256_CTX is 112 bytes; room to spare, aligned for its 32-bit words.
         let context = UnsafeMutableRawPointer.allocate(byteCount: 256, alignment: 16)
         defer { context.deallocate() }
         guard start(context) == 1 else { return nil }
-        for piece in pieces {
-            let ok = piece.withUnsafeBytes { feed(context, $0.baseAddress, $0.count) }
-            guard ok == 1 else { return nil }
+        var ok = true
+        produce { piece in
+            if ok && feed(context, piece.baseAddress, piece.count) != 1 { ok = false }
         }
+        guard ok else { return nil }
         var out = [UInt8](repeating: 0, count: 32)
-        let ok = out.withUnsafeMutableBufferPointer { finish($0.baseAddress!, context) }
-        return ok == 1 ? out : nil
+        let done = out.withUnsafeMutableBufferPointer { finish($0.baseAddress!, context) }
+        return done == 1 ? out : nil
     }
 }
 
@@ -54,6 +60,15 @@ extension SHA256 {
     public static func digest(pieces: [[UInt8]]) -> [UInt8] {
         if let system = SystemSHA256.shared, let d = system.digest(pieces) { return d }
         return plainDigest(pieces: pieces)
+    }
+
+    /// The digest of the bytes `produce` feeds, in order, without holding them: libcrypto's when
+    /// loaded, else plain Swift's. `produce` runs a second time only if libcrypto fails midway.
+    public static func digest(producing produce: ((UnsafeRawBufferPointer) -> Void) -> Void) -> [UInt8] {
+        if let system = SystemSHA256.shared, let d = system.digest(produce) { return d }
+        var h = Hasher()
+        produce { h.update($0) }
+        return h.finalize()
     }
 
     /// The digest of `pieces` by the plain Swift rounds alone.

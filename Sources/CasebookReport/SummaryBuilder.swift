@@ -86,70 +86,36 @@ extension Summary {
 
         actors.sort { ($1.incidentsAttributed, $0.name) < ($0.incidentsAttributed, $1.name) }
 
-        // Where the money went: transfers grouped by incident once, each group sorted by id once;
-        // positions in the table are grouped, so no transfer is copied.
-        let known = Set(incidents.map(\.id))
-        let table = c.transfers
-        var byIncident: [String: [Int]] = [:]
-        var i = table.startIndex
-        while i != table.endIndex {
-            if allowed(table.values[i].meta) {
-                keptCount += 1
-                let incident = table.values[i].incident
-                byIncident[(incident.map { known.contains($0) } ?? false) ? incident! : "", default: []].append(i)
-            }
-            table.formIndex(after: &i)
-        }
-        let order = incidents.map(\.id) + (byIncident[""] == nil ? [] : [""])
-        for incident in order {
-            let mine = (byIncident.removeValue(forKey: incident) ?? []).sorted { table.keys[$0] < table.keys[$1] }
-            let byAsset = Dictionary(grouping: mine, by: { table.values[$0].asset })
-            for asset in byAsset.keys.sorted() {
-                var row = FlowRow(incident: incident.isEmpty ? "(no incident in this summary)" : name(incident), asset: asset)
-                for k in byAsset[asset]! {
-                    let t = table.values[k]
-                    switch t.kind {
-                    case .theft: row.stolen += t.amount
-                    case .hop, .swap, .bridge: row.movedOn += t.amount
-                    case .cashOut: row.cashedOut += t.amount
-                    case .stockpile: row.held += t.amount
-                    case .mixer: row.inMixers += t.amount
-                    case .purchase: row.spent += t.amount
-                    }
-                    if !row.basis.contains(t.basis.rawValue) { row.basis.append(t.basis.rawValue) }
-                    if !t.meta.sources.isEmpty {
-                        for n in numbering.numbers(t.meta.sources) where !row.notes.contains(n) { row.notes.append(n); row.notes.sort() }
-                    }
-                }
-                flows.append(row)
-            }
-        }
+        // Where the money went (one pass over the transfers, which also counts their tags).
+        var tagCounts: [String: Int] = [:]
+        let notedTransfers = addFlows(c, incidents: incidents, allowed: allowed, name: name,
+                                      numbering: &numbering, kept: &keptCount, tagCounts: &tagCounts)
 
         // Notes, tags, sources, problems. Only records with notes are sorted into file order.
-        var tagCounts: [String: Int] = [:]
-        func notesAndTags<R: CaseRecord>(_ table: RecordTable<R>) {
-            var noted: [Int] = []
-            var i = table.startIndex
-            while i != table.endIndex {
-                let meta = table.values[i].meta
-                if (!meta.tags.isEmpty || !meta.notes.isEmpty) && allowed(meta) {
-                    for tag in Set(meta.tags) { tagCounts[tag, default: 0] += 1 }
-                    if !meta.notes.isEmpty { noted.append(i) }
-                }
-                table.formIndex(after: &i)
-            }
-            for k in noted.sorted(by: { table.keys[$0] < table.keys[$1] }) {
-                let r = table.values[k]
+        func annotate<R: CaseRecord>(_ table: RecordTable<R>, _ noted: [String]) {
+            for id in noted.sorted() {
+                guard let r = table[id] else { continue }
                 for n in r.meta.notes.sorted(by: { ($0.time, $0.id) < ($1.time, $1.id) }) {
                     annotations.append(NoteRow(record: r.displayName, author: n.author, time: n.time, text: n.text))
                 }
             }
         }
+        func notesAndTags<R: CaseRecord>(_ table: RecordTable<R>) {
+            var noted: [String] = []
+            for (id, r) in table {
+                let meta = r.meta
+                if (!meta.tags.isEmpty || !meta.notes.isEmpty) && allowed(meta) {
+                    for tag in Set(meta.tags) { tagCounts[tag, default: 0] += 1 }
+                    if !meta.notes.isEmpty { noted.append(id) }
+                }
+            }
+            annotate(table, noted)
+        }
         notesAndTags(c.sources)
         notesAndTags(c.incidents)
         notesAndTags(c.actors)
         notesAndTags(c.wallets)
-        notesAndTags(c.transfers)
+        annotate(c.transfers, notedTransfers)
         keptCount += limit == nil ? c.wallets.count : c.wallets.values.lazy.filter { allowed($0.meta) }.count
         omitted = c.recordCount - keptCount
         tags = tagCounts.keys.sorted().map { ($0, tagCounts[$0]!) }

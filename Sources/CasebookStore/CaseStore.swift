@@ -156,7 +156,11 @@ public final class CaseStore {
     /// then remove the journal. A failure at any step leaves the old file and the journal intact.
     public func compact() throws(StoreError) {
         guard mode == .readWrite else { throw .readOnly(path: path) }
-        try POSIXFile.replaceAtomically(path, with: CaseWriter.chunks(document), mode: POSIXFile.mode(of: path) ?? 0o600)
+        // The file is written block by block as the encoder threads produce them.
+        let document = document
+        try POSIXFile.replaceAtomically(path, mode: POSIXFile.mode(of: path) ?? 0o600) { (write) throws(StoreError) in
+            try CaseWriter.write(document, sink: write)
+        }
         journal.remove()
     }
 

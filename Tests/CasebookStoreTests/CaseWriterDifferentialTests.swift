@@ -45,4 +45,24 @@ import Testing
         }
         expectSameBytes(CaseDocument(content: ascii))
     }
+
+    /// The writer checks strings eight bytes at a time: every character that needs an escape
+    /// (and some that look like one, as C1 and U+2028 lead bytes do) at every place in a word.
+    @Test func escapesAtEveryPlaceInAWordWriteTheSameBytes() {
+        var c = Case(info: CaseInfo(title: "escapes", created: "t"))
+        let specials = ["\u{0}", "\u{1F}", " ", "\"", "\\", "\u{7F}", "\u{80}", "\u{9F}", "\u{A0}", "\u{2028}", "\u{2029}",
+                        "\u{2030}", "é", "\n", "!", "#", "[", "]", "~", "😀"]
+        var n = 0
+        for special in specials {
+            for length in [1, 7, 8, 9, 15, 16, 17, 23] {
+                for at in 0..<length {
+                    let text = String(repeating: "a", count: at) + special + String(repeating: "b", count: length - at - 1)
+                    n += 1
+                    c.insert(.transfer(Transfer(meta: RecordMeta(id: "tx-\(n)", created: "t"), time: text, from: "a", to: text,
+                                                asset: "BTC", amount: ExactDecimal(1), rateSource: text, kind: .hop, basis: .observed)))
+                }
+            }
+        }
+        expectSameBytes(CaseDocument(content: c))
+    }
 }

@@ -50,20 +50,19 @@ enum POSIXFile {
 
     /// Writes all of `bytes` to `fd`, retrying short writes.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(StoreError) {
-        var failure: Int32 = 0
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(fd, raw.baseAddress! + offset, min(raw.count - offset, writePiece))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += n
+        try CaseWriterBytes.feed(bytes) { (raw) throws(StoreError) in try writeAll(fd, raw, path: path) }
+    }
+
+    static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer, path: String) throws(StoreError) {
+        var offset = 0
+        while offset < raw.count {
+            let n = write(fd, raw.baseAddress! + offset, min(raw.count - offset, writePiece))
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .io(path: path, action: "write it", reason: errorText())
             }
+            offset += n
         }
-        if failure != 0 { throw .io(path: path, action: "write it", reason: errorText(failure)) }
     }
 
     static func sync(_ fd: Int32, path: String) throws(StoreError) {
@@ -97,13 +96,22 @@ enum POSIXFile {
 
     /// The same, the new contents given in pieces written one after the other.
     static func replaceAtomically(_ path: String, with chunks: [[UInt8]], mode: mode_t) throws(StoreError) {
+        try replaceAtomically(path, mode: mode) { (write) throws(StoreError) in
+            for bytes in chunks { try CaseWriterBytes.feed(bytes, write) }
+        }
+    }
+
+    /// The same, the new contents given by `produce`, which calls `write` with each piece in
+    /// order (so a large file can be written while it is still being encoded).
+    static func replaceAtomically(_ path: String, mode: mode_t,
+                                  produce: ((UnsafeRawBufferPointer) throws(StoreError) -> Void) throws(StoreError) -> Void) throws(StoreError) {
         let folder = folder(of: path)
         let temp = "\(folder)/.\(name(of: path)).tmp-\(getpid())"
         unlink(temp)
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw .io(path: path, action: "create a temporary file in \(folder)", reason: errorText()) }
         do {
-            for bytes in chunks { try writeAll(fd, bytes, path: path) }
+            try produce { (raw) throws(StoreError) in try writeAll(fd, raw, path: path) }
             try sync(fd, path: path)
             fchmod(fd, mode)
         } catch {

@@ -64,6 +64,13 @@ public enum CaseCoding {
         CaseWriter.chunks(doc)
     }
 
+    /// Gives the canonical text's UTF-8 bytes to `sink` in order, a few megabytes at a time,
+    /// encoding on two threads while the sink works: for hashing or writing a large case with
+    /// neither one String nor all its bytes in memory. A piece is valid only during its call.
+    public static func encode<E: Error>(_ doc: CaseDocument, into sink: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
+        try CaseWriter.write(doc, sink: sink)
+    }
+
     /// The canonical text built the original way, through JSONValue and JSONWriter: what
     /// CaseWriter's bytes are tested against.
     static func referenceEncode(_ doc: CaseDocument) -> String {

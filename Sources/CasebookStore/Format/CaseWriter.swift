@@ -1,5 +1,5 @@
 import CasebookModel
-import Dispatch
+import Foundation
 
 // The canonical case file as bytes, the same bytes CaseCoding's text had, fast enough to
 // rewrite a million-transfer case in about a second.
@@ -7,27 +7,36 @@ import Dispatch
 // How it works: wallets and transfers, the kinds there are hundreds of thousands of, are
 // written field by field straight into a byte buffer in RecordCoding's key order. Their ids are
 // sorted as packed big-endian integers when every id is ASCII and at most 16 bytes (for ASCII,
-// byte order is String's order); otherwise as Strings. Transfers are written by two threads,
-// each its half of the sorted ids, and the halves joined. The other kinds, the info, the assets
-// and the history are few and go through RecordCoding and JSONWriter as before.
+// byte order is String's order); otherwise as Strings. Big sections are encoded by two threads
+// block by block and handed to the caller's sink in order as they come (CaseWriterPipeline), so
+// a hash or a file write overlaps the encoding and the whole file is never in memory. The other
+// kinds, the info, the assets and the history are few and go through RecordCoding and
+// JSONWriter as before.
 
 enum CaseWriter {
     /// The file's bytes in one array.
     static func encode(_ doc: CaseDocument) -> [UInt8] {
-        let parts = chunks(doc)
-        if parts.count == 1 { return parts[0] }
         var all: [UInt8] = []
-        all.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-        for p in parts { all += p }
+        write(doc) { all.append(contentsOf: $0) }
         return all
     }
 
-    /// The file's bytes in pieces to be written one after the other (a million transfers are
-    /// hundreds of megabytes: joining the two threads' halves would copy them all once more).
+    /// The file's bytes in pieces to be used one after the other (tests and the bench; the
+    /// store and the fingerprint stream them with `write` instead of holding them all).
     static func chunks(_ doc: CaseDocument) -> [[UInt8]] {
         var chunks: [[UInt8]] = []
+        write(doc) { chunks.append(Array($0)) }
+        return chunks
+    }
+
+    /// Gives the file's bytes to `sink` in order, in pieces of up to a few megabytes; a piece is
+    /// only valid during the call. A sink that throws ends the writing with its error.
+    static func write<E: Error>(_ doc: CaseDocument, sink: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
         let c = doc.content
-        var out = CaseWriterBytes(capacity: min(64 << 20, 4096 + c.wallets.count * 240 + c.transfers.count * 400))
+        // The transfers' order is worked out on a thread of its own while everything before
+        // them is written (sorting a million ids would otherwise leave the sink idle).
+        let transferOrder = CaseWriterLater(run: c.transfers.count >= pipelineThreshold) { CaseWriterOrder.sorted(c.transfers) }
+        var out = CaseWriterBytes(capacity: 1 << 16)
         out.raw("{\"format\":\"")
         out.raw("casebook")
         out.raw("\",\"version\":1,\n\"case\":")
@@ -43,11 +52,17 @@ enum CaseWriter {
         list(&out, "sources", c.records(of: .source).map(RecordCoding.encode))
         list(&out, "incidents", c.records(of: .incident).map(RecordCoding.encode))
         list(&out, "actors", c.records(of: .actor).map(RecordCoding.encode))
-        section(&out, &chunks, "wallets", c.wallets, write: CaseWriterRecords.wallet)
-        section(&out, &chunks, "transfers", c.transfers, write: CaseWriterRecords.transfer)
+        let wallets = encoder(c.wallets, order: CaseWriterOrder.sorted(c.wallets), write: CaseWriterRecords.wallet)
+        do throws(E) {
+            try section(&out, "wallets", count: wallets.count, bytesPerRecord: 240, encode: wallets.encode, sink: sink)
+        } catch {
+            _ = transferOrder.value   // no thread outlives the call
+            throw error
+        }
+        let transfers = encoder(c.transfers, order: transferOrder.value, write: CaseWriterRecords.transfer)
+        try section(&out, "transfers", count: transfers.count, bytesPerRecord: 400, encode: transfers.encode, sink: sink)
         list(&out, "history", doc.history.entries.map(EditCoding.encode), last: true)
-        chunks.append(out.bytes)
-        return chunks
+        try out.feed(sink)
     }
 
     private static func list(_ out: inout CaseWriterBytes, _ name: StaticString, _ lines: [JSONValue], last: Bool = false) {
@@ -66,56 +81,70 @@ enum CaseWriter {
         if !empty { out.byte(0x0A) }
     }
 
-    /// A big section: records in id order, one per line; halves written on two threads.
-    private static func section<R: CaseRecord>(_ out: inout CaseWriterBytes, _ chunks: inout [[UInt8]],
-                                               _ name: StaticString, _ table: RecordTable<R>,
-                                               write: @escaping @Sendable (inout CaseWriterBytes, R) -> Void) {
-        open(&out, name, empty: table.isEmpty)
-        let order = CaseWriterOrder.sorted(table)
-        let halves = order.count >= 20_000 ? [0..<order.count / 2, order.count / 2..<order.count] : [0..<order.count]
-        let parts = CaseWriterParts(count: halves.count)
-        let records = CaseWriterShared(table: table, order: order)
-        DispatchQueue.concurrentPerform(iterations: halves.count) { h in
-            var part = CaseWriterBytes(capacity: halves[h].count * 400)
-            for k in halves[h] {
-                write(&part, records.table[records.order[k]].value)
-                part.raw(k == records.order.count - 1 ? "\n" : ",\n")
-            }
-            parts.set(h, part.bytes)
-        }
-        if halves[0].count < 20_000 {
-            for h in halves.indices { out.bytes.append(contentsOf: parts.take(h)) }
+    /// Records below this many are written on the caller's thread into `out`.
+    static let pipelineThreshold = 20_000
+    /// Records per block handed to the sink: a few megabytes of transfers.
+    static let blockSize = 8192
+
+    /// A big section: records in id order, one per line. A large one goes through the
+    /// pipeline (two encoder threads) straight to the sink, after what `out` holds so far.
+    private static func section<E: Error>(_ out: inout CaseWriterBytes, _ name: StaticString, count: Int, bytesPerRecord: Int,
+                                          encode: @escaping @Sendable (Range<Int>, inout CaseWriterBytes) -> Void,
+                                          sink: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
+        open(&out, name, empty: count == 0)
+        if count < pipelineThreshold {
+            encode(0..<count, &out)
         } else {
-            chunks.append(out.bytes)
-            for h in halves.indices { chunks.append(parts.take(h)) }
-            out = CaseWriterBytes(capacity: 1 << 16)
+            try out.feed(sink)
+            out.removeAll()
+            try CaseWriterPipeline.run(count: count, blockSize: blockSize, bytesPerRecord: bytesPerRecord, encode: encode, sink: sink)
         }
         out.raw("],\n")
     }
+
+    /// What encodes the records at some positions of `order` (the table's places in id order),
+    /// each line with its `,\n` (`\n` for the last). Generic only in the record type, so each
+    /// use is specialised for it (made inside a function generic in the sink's error, it would
+    /// copy records through witness tables).
+    private static func encoder<R: CaseRecord>(_ table: RecordTable<R>, order: [Int],
+                                               write: @escaping @Sendable (inout CaseWriterBytes, R) -> Void)
+        -> (count: Int, encode: @Sendable (Range<Int>, inout CaseWriterBytes) -> Void) {
+        let records = table.values
+        return (order.count, { positions, out in
+            for p in positions {
+                write(&out, records[order[p]])
+                out.raw(p == order.count - 1 ? "\n" : ",\n")
+            }
+        })
+    }
 }
 
-/// The table and its order, read (never written) by both threads.
-private struct CaseWriterShared<R: CaseRecord>: @unchecked Sendable {
-    let table: RecordTable<R>
-    let order: [Int]
-}
+/// A value worked out on a thread of its own (or, when `run` is false, on first use by the
+/// caller); `value` waits for it.
+final class CaseWriterLater<T: Sendable>: @unchecked Sendable {   // `result` is written before `done` is signalled
+    private let done = DispatchSemaphore(value: 0)
+    private var result: T?
+    private let work: @Sendable () -> T
+    private let threaded: Bool
 
-/// Each thread's bytes, in a slot of its own, taken after both have finished.
-private final class CaseWriterParts: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<[UInt8]>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: [], count: count)
+    init(run threaded: Bool, _ work: @escaping @Sendable () -> T) {
+        self.work = work
+        self.threaded = threaded
+        if threaded {
+            let thread = Thread { [self] in
+                result = work()
+                done.signal()
+            }
+            thread.start()
+        }
     }
 
-    func set(_ k: Int, _ bytes: [UInt8]) { slots[k] = bytes }
-    func take(_ k: Int) -> [UInt8] { slots[k] }
-
-    deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
+    var value: T {
+        if threaded {
+            done.wait()
+            done.signal()   // later reads do not wait
+            return result!
+        }
+        return work()
     }
 }

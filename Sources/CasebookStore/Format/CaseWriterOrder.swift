@@ -1,29 +1,27 @@
 import CasebookModel
 
-// A table's records in id order, as positions in the table (no record is copied to sort).
+// A table's places in id order (no record is copied to sort, none looked up to write).
 // String's `<` on a million ids is slow; when every id is ASCII and at most 16 bytes, each is
 // packed big-endian into two integers whose order is the bytes' order, which for ASCII is
 // String's order (zero padding sorts a prefix first, and equal packs are compared as Strings,
 // which covers an id with a NUL in it). Any other id sorts the table by String.
 
 enum CaseWriterOrder {
+    /// The table's places (indices of `values`) with their ids in String order.
     static func sorted<R: CaseRecord>(_ table: RecordTable<R>) -> [Int] {
-        var keys: [(hi: UInt64, lo: UInt64, index: Int)] = []
-        keys.reserveCapacity(table.count)
-        var i = table.startIndex
-        while i != table.endIndex {
-            guard let packed = pack(table.keys[i]) else {
-                return table.indices.sorted { table.keys[$0] < table.keys[$1] }
-            }
-            keys.append((packed.0, packed.1, i))
-            table.formIndex(after: &i)
+        let ids = Array(table.keys)
+        var keys: [(hi: UInt64, lo: UInt64, at: Int)] = []
+        keys.reserveCapacity(ids.count)
+        for (at, id) in ids.enumerated() {
+            guard let packed = pack(id) else { return ids.indices.sorted { ids[$0] < ids[$1] } }
+            keys.append((packed.0, packed.1, at))
         }
         keys.sort { a, b in
             if a.hi != b.hi { return a.hi < b.hi }
             if a.lo != b.lo { return a.lo < b.lo }
-            return table.keys[a.index] < table.keys[b.index]
+            return ids[a.at] < ids[b.at]
         }
-        return keys.map(\.index)
+        return keys.map(\.at)
     }
 
     private static func pack(_ id: String) -> (UInt64, UInt64)? {

@@ -37,7 +37,7 @@ enum CaseWriterRecords {
                 out.text(a.actor)
                 if a.isConfidenceKnown {   // unknown is written as no confidence at all
                     out.key("confidence")
-                    out.bytes.append(contentsOf: String(a.confidence).utf8)
+                    out.append(contentsOf: String(a.confidence).utf8)
                 }
                 out.field("basis", a.basis)
                 citations(&out, a.sources)
