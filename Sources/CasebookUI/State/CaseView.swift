@@ -1,4 +1,6 @@
 import CasebookModel
+import Foundation
+import Synchronization
 
 // The case as the screen needs it: records plus what is costly to recompute per keystroke,
 // built once when the case loads (and again after an edit): each pane's rows in their natural
@@ -18,6 +20,8 @@ public struct CaseView: Sendable {
     public internal(set) var searchText = SearchText()
     /// Per-column numbers, groups and sort ranks, made on first use (ColumnCache).
     internal(set) var columnCache = ColumnCache()
+    /// The ledger's amounts, USD, assets and named records per slot, for sort and frequency.
+    var ledgerSlots = LedgerSlots()
     /// The totals as sums that can take an incident back out (so an edit updates them in place).
     var sums = LossSums()
 
@@ -43,9 +47,15 @@ public struct CaseView: Sendable {
 
     mutating func rebuild() {
         let c = content
-        let ends = PaneIndex.ledgerOrder(c)
+        let (ends, values) = PaneIndex.ledgerOrder(c)
         for kind in PaneKind.allCases { indexes[kind] = kind == .ledger ? PaneIndex(ledger: ends) : PaneIndex(kind: kind, c) }
-        links = LinkIndex(c, ends: ends)
+        // The link index and the ledger's slot arrays are independent: made side by side.
+        let built = Mutex<(LinkIndex?, LedgerSlots?)>((nil, nil))
+        DispatchQueue.concurrentPerform(iterations: 2) { job in
+            if job == 0 { let l = LinkIndex(c, ends: ends); built.withLock { $0.0 = l } }
+            else { let s = LedgerSlots(ends: ends, amounts: values.amounts, usd: values.usd, assets: values.assets); built.withLock { $0.1 = s } }
+        }
+        (links, ledgerSlots) = built.withLock { ($0.0!, $0.1!) }
         searchText = SearchText()
         columnCache = ColumnCache()
         sums = LossSums()

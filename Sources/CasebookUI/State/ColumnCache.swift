@@ -40,6 +40,8 @@ final class ColumnCache: Sendable {
         var numbers: [Int: [ExactDecimal?]] = [:]
         var groups: [Int: Groups] = [:]
         var ranks: [Int: Ranks] = [:]
+        /// Referencing ledger columns' text per value (ColumnCache+Ledger).
+        var referenceTexts: [Int: ReferenceTexts] = [:]
     }
 
     /// The group "column" of a transfer's raw asset (the frequency view's amount sums need it).
@@ -62,8 +64,10 @@ final class ColumnCache: Sendable {
     func groups(_ pane: PaneKind, _ column: Int, _ view: CaseView) -> Groups {
         cache.withLock { c in
             if let done = c[pane]?.groups[column] { return done }
-            let g = Self.makeGroups(pane, column, view)
-            c[pane, default: Entry()].groups[column] = g
+            var entry = c[pane] ?? Entry()
+            let g = (pane == .ledger ? Self.ledgerGroups(&entry, column, view) : nil) ?? Self.makeGroups(pane, column, view)
+            entry.groups[column] = g
+            c[pane] = entry
             return g
         }
     }
@@ -72,8 +76,13 @@ final class ColumnCache: Sendable {
         cache.withLock { c in
             if let done = c[pane]?.ranks[column] { return done }
             var entry = c[pane] ?? Entry()
-            let nums = pane.columns[column].number == nil ? nil : Self.numbers(&entry, pane, column, view)
-            let r = Self.makeRanks(pane, column, view, nums)
+            let r: Ranks
+            if pane == .ledger, let fast = Self.ledgerRanks(&entry, column, view) {
+                r = fast
+            } else {
+                let nums = pane.columns[column].number == nil ? nil : Self.numbers(&entry, pane, column, view)
+                r = Self.makeRanks(pane, column, view, nums)
+            }
             entry.ranks[column] = r
             c[pane] = entry
             return r
@@ -84,6 +93,10 @@ final class ColumnCache: Sendable {
         if let done = entry.numbers[column] { return done }
         let index = view.indexes[pane]!
         guard let number = pane.columns[column].number else { return Array(repeating: nil, count: index.ids.count) }
+        if pane == .ledger, let fast = ledgerNumbers(column, view) {
+            entry.numbers[column] = fast
+            return fast
+        }
         var out = [ExactDecimal?](repeating: nil, count: index.ids.count)
         out.withUnsafeMutableBufferPointer { o in
             ParallelSort.halves(index.ids.count) { range, _ in
@@ -140,6 +153,7 @@ final class ColumnCache: Sendable {
             let index = view.indexes[pane]!
             let columns = pane.columns
             entry.ranks = [:]
+            entry.referenceTexts = [:]   // a name may have changed; made again on next use
             for (k, var numbers) in entry.numbers {
                 entry.numbers[k] = nil   // let go of the stored copy so the patch is in place
                 for slot in changed {

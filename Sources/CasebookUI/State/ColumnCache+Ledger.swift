@@ -1,0 +1,97 @@
+import CasebookModel
+import Foundation
+
+// The ledger's fast paths, from LedgerSlots instead of one record lookup per row:
+// - numbers of Amount and USD read from the units and scales;
+// - a referencing column (From, To, Incident, Asset) shows text that depends on the value it
+//   names alone (Column.referenceText), so its text is made once per value (`ReferenceTexts`)
+//   and groups and sort ranks are per value, then spread to the rows through the Int32s;
+// - a number column's ranks sort 128-bit integer keys (the numbers at their common scale).
+// Each gives the same numbers, groups and order as the general path (tests compare them).
+
+extension ColumnCache {
+    /// A referencing column's text per interned value.
+    struct ReferenceTexts: Sendable {
+        /// Per interned value, the text of the rows naming it (a value no row names any more is
+        /// still there, unused: its group counts nothing and its rank no row).
+        var texts: [String?]
+        /// The text of rows naming nothing.
+        var none: String?
+    }
+
+    static func ledgerNumbers(_ column: Int, _ view: CaseView) -> [ExactDecimal?]? {
+        let c = PaneKind.ledger.columns[column]
+        guard c.number != nil, let n = view.ledgerSlots.numbers(c.id) else { return nil }
+        let count = view.indexes[.ledger]!.ids.count
+        return (0..<count).map { $0 < n.scale.count ? LedgerSlots.number(n, $0) : nil }
+    }
+
+    static func referenceTexts(_ entry: inout Entry, _ column: Int, _ view: CaseView) -> ReferenceTexts? {
+        if let done = entry.referenceTexts[column] { return done }
+        let c = PaneKind.ledger.columns[column]
+        guard let text = c.referenceText, let names = view.ledgerSlots.values(c.id) else { return nil }
+        var texts = [String?](repeating: nil, count: names.count)
+        texts.withUnsafeMutableBufferPointer { out in
+            ParallelSort.halves(names.count) { range, _ in
+                for i in range { out[i] = text(names[i], view) }
+            }
+        }
+        let made = ReferenceTexts(texts: texts, none: text(nil, view))
+        entry.referenceTexts[column] = made
+        return made
+    }
+
+    /// Groups of a referencing column whose group is its text, or of the raw asset.
+    static func ledgerGroups(_ entry: inout Entry, _ column: Int, _ view: CaseView) -> Groups? {
+        let slots = view.ledgerSlots
+        let n = view.indexes[.ledger]!.ids.count
+        if column == rawAsset {
+            var g = Groups()
+            g.names = slots.assets.names
+            g.lookup = slots.assets.lookup
+            g.of = (0..<n).map { $0 < slots.asset.count ? slots.asset[$0] : -1 }
+            return g
+        }
+        let c = PaneKind.ledger.columns[column]
+        guard c.groupIsText, let refs = slots.references(c.id), let rt = referenceTexts(&entry, column, view) else { return nil }
+        let index = view.indexes[.ledger]!
+        var g = Groups()
+        let byValue = rt.texts.map { $0.map { g.intern($0) } ?? -1 }
+        let none = rt.none.map { g.intern($0) } ?? -1
+        g.of = [Int32](repeating: -1, count: n)
+        g.of.withUnsafeMutableBufferPointer { out in
+            refs.of.withUnsafeBufferPointer { of in
+                for s in 0..<min(n, of.count) {
+                    let r = of[s]
+                    out[s] = r >= 0 ? byValue[Int(r)] : index.ids[s].isEmpty ? -1 : none
+                }
+            }
+        }
+        return g
+    }
+
+    /// Sort ranks of a ledger column from LedgerSlots, or nil for the general path.
+    static func ledgerRanks(_ entry: inout Entry, _ column: Int, _ view: CaseView) -> Ranks? {
+        let c = PaneKind.ledger.columns[column]
+        guard !c.customSort else { return nil }
+        let n = view.indexes[.ledger]!.ids.count
+        // A number column that shows its number or nothing: rows without one sort as empty.
+        if c.number != nil, c.numberText != nil, let nums = view.ledgerSlots.numbers(c.id) {
+            return NumberRanks.make(units: nums.units, scale: nums.scale, count: n)
+        }
+        guard c.number == nil, let refs = view.ledgerSlots.references(c.id),
+              let rt = referenceTexts(&entry, column, view) else { return nil }
+        let index = view.indexes[.ledger]!
+        // The texts as the search text holds them (lower-cased), ranked once per value; the
+        // rows naming nothing are value `refs.count`.
+        let (rankOf, count) = TextRanks.make(rt.texts + [rt.none])
+        var out = [UInt32](repeating: count, count: n)
+        refs.of.withUnsafeBufferPointer { of in
+            for s in 0..<min(n, of.count) {
+                let r = Int(of[s])
+                out[s] = r >= 0 ? rankOf[r] : index.ids[s].isEmpty ? count : rankOf[refs.count]
+            }
+        }
+        return Ranks(of: out, count: count)
+    }
+}
