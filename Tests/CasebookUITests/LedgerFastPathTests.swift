@@ -84,10 +84,11 @@ import Testing
 
     @Test func prefixKeysOrderAsStringsDo() {
         let texts = ["", "a", "ab", "abc", "ab\u{301}", "abé", "ETH 0xc23ede…5994be", "ETH 0xc23ede…", "ETH 0xc23ede", "ETH 0xc23ed",
-                     "0123456789abcdef", "0123456789abcdefg", "0123456789abcdef\u{301}", "0123456789abcdeg", "Zed", "zed", "박"]
+                     "0123456789abcdef", "0123456789abcdefg", "0123456789abcdef\u{301}", "0123456789abcdeg", "Zed", "zed", "박", "e\u{301}x", "éx", "ex", "e", "BTC bc1q6ytk…v30892", "BTC bc1q6ytm…v30892", "a\u{301}", "á"]
         for a in texts {
             for b in texts {
                 if let decided = PrefixKey.decide(PrefixKey(a), PrefixKey(b)) { #expect(decided == (a < b), "\(a) \(b)") }
+                #expect(PrefixKey.less(a, b) == (a < b), "\(a) \(b)")
             }
         }
     }

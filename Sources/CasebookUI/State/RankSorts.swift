@@ -72,6 +72,7 @@ enum TextRanks {
                     let r = memcmp(b.baseAddress! + fa.lowerBound, b.baseAddress! + fc.lowerBound, min(fa.count, fc.count))
                     return r != 0 ? r < 0 : fa.count < fc.count
                 }
+                if let decided = PrefixKey.decide(UnsafeBufferPointer(rebasing: b[fa]), UnsafeBufferPointer(rebasing: b[fc])) { return decided }
                 return String(decoding: b[fa], as: UTF8.self) < String(decoding: b[fc], as: UTF8.self)
             }
             ParallelSort.sortItems(&items, by: less)
