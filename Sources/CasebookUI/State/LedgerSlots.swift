@@ -24,11 +24,20 @@ struct LedgerSlots: Sendable {
             return n
         }
 
-        /// Interns every value (nil is -1).
+        /// Interns every value (nil is -1). The table is sized from the distinct values of the
+        /// first rows, so a column of many values (wallets) is not rehashed as it grows.
         static func column(_ values: [String?]) -> (Interned, [Int32]) {
             var t = Interned()
             var of = [Int32](repeating: -1, count: values.count)
-            for (i, v) in values.enumerated() { if let v { of[i] = t.intern(v) } }
+            let sample = min(values.count, 65_536)
+            for i in 0..<values.count {
+                if i == sample && sample < values.count {
+                    let expected = min(values.count, t.names.count * (values.count / sample) + 64)
+                    t.lookup.reserveCapacity(expected)
+                    t.names.reserveCapacity(expected)
+                }
+                if let v = values[i] { of[i] = t.intern(v) }
+            }
             return (t, of)
         }
     }
