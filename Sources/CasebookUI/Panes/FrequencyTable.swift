@@ -130,7 +130,7 @@ extension FrequencyTable {
             return Row(value: groups.names[g], count: a.count, usd: a.usd,
                        amount: a.mixed ? nil : a.amount.flatMap { amt in asset.map { (amt, $0) } })
         }
-        rows = Self.biggestFirst(rows)
+        rows = groups.sorted ? Self.biggestFirst(inValueOrder: rows) : Self.biggestFirst(rows)
         totalCount = slots.count
         totalUSD = total
     }
@@ -145,6 +145,16 @@ extension FrequencyTable {
         out.reserveCapacity(slots.count)
         for s in 0..<count where marked[s] { out.append(Int32(s)) }
         return out
+    }
+
+    /// The same order when `rows` are already in value order: by count alone, keeping that order.
+    static func biggestFirst(inValueOrder rows: [Row]) -> [Row] {
+        var order = (0..<Int32(rows.count)).map { $0 }
+        ParallelSort.sortItems(&order) { a, b in
+            let x = rows[Int(a)].count, y = rows[Int(b)].count
+            return x != y ? x > y : a < b
+        }
+        return order.map { rows[Int($0)] }
     }
 
     /// `rows` biggest group first, then by value: the order `($0.count, $1.value) > ($1.count,

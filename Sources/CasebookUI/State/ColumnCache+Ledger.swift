@@ -55,9 +55,24 @@ extension ColumnCache {
         let c = PaneKind.ledger.columns[column]
         guard c.groupIsText, let refs = slots.references(c.id), let rt = referenceTexts(&entry, column, view) else { return nil }
         let index = view.indexes[.ledger]!
+        // Values with equal texts share a group: found by sorting the texts (TextRanks, exact
+        // case) rather than hashing them, which for a few hundred thousand non-ASCII wallet
+        // names is the slower; the groups then come in value order. "" sorts as empty (rank
+        // `count`) but is a group like any other.
         var g = Groups()
-        let byValue = rt.texts.map { $0.map { g.intern($0) } ?? -1 }
-        let none = rt.none.map { g.intern($0) } ?? -1
+        let all = rt.texts + [rt.none]
+        let (rank, count) = TextRanks.make(all, lowered: false)
+        let hasEmpty = all.contains { $0?.isEmpty == true }
+        g.names = [String](repeating: "", count: Int(count) + (hasEmpty ? 1 : 0))
+        var filled = [Bool](repeating: false, count: g.names.count)
+        let groupOf: [Int32] = all.indices.map { i in
+            guard let text = all[i] else { return -1 }
+            let r = Int(rank[i])
+            if !filled[r] { g.names[r] = text; filled[r] = true }
+            return Int32(r)
+        }
+        g.sorted = true
+        let byValue = Array(groupOf.dropLast()), none = groupOf.last ?? -1
         g.of = [Int32](repeating: -1, count: n)
         g.of.withUnsafeMutableBufferPointer { out in
             refs.of.withUnsafeBufferPointer { of in

@@ -19,13 +19,22 @@ final class ColumnCache: Sendable {
     struct Groups: Sendable {
         var of: [Int32] = []
         var names: [String] = []
+        /// Name -> group; when empty while `names` is not, made on the first `intern` (a group
+        /// table made by sorting its names needs it only once an edit adds a row).
         var lookup: [String: Int32] = [:]
+        /// Whether `names` are distinct and in String order (then group order is value order).
+        var sorted = false
 
         mutating func intern(_ name: String) -> Int32 {
+            if lookup.isEmpty && !names.isEmpty {
+                lookup.reserveCapacity(names.count)
+                for (g, n) in names.enumerated() { lookup[n] = Int32(g) }
+            }
             if let g = lookup[name] { return g }
             let g = Int32(names.count)
             names.append(name)
             lookup[name] = g
+            sorted = false
             return g
         }
     }

@@ -44,8 +44,9 @@ enum NumberRanks {
 enum TextRanks {
     struct Item { var key: PrefixKey; var value: Int32 }
 
-    /// Ranks of `texts` (nil and "" are empty: rank `count`), compared lower-cased.
-    static func make(_ texts: [String?]) -> (ranks: [UInt32], count: UInt32) {
+    /// Ranks of `texts` (nil and "" are empty: rank `count`), compared lower-cased (as the
+    /// search text holds them) or, when not `lowered`, as they are.
+    static func make(_ texts: [String?], lowered: Bool = true) -> (ranks: [UInt32], count: UInt32) {
         var bytes: [UInt8] = []
         var fields = [Range<Int>](repeating: 0..<0, count: texts.count)
         var plain = [Bool](repeating: true, count: texts.count)
@@ -53,7 +54,12 @@ enum TextRanks {
         for (i, t) in texts.enumerated() {
             guard let t, !t.isEmpty else { continue }
             let before = bytes.count
-            plain[i] = SearchText.appendLowered(t, to: &bytes)
+            if lowered {
+                plain[i] = SearchText.appendLowered(t, to: &bytes)
+            } else {
+                bytes.append(contentsOf: t.utf8)
+                plain[i] = !bytes[before...].contains { $0 >= 0x7F || $0 < 0x20 }
+            }
             fields[i] = before..<bytes.count
             items.append(Item(key: PrefixKey(), value: Int32(i)))
         }
