@@ -149,9 +149,10 @@ extension FrequencyTable {
 
     /// The same order when `rows` are already in value order: by count alone, keeping that order.
     static func biggestFirst(inValueOrder rows: [Row]) -> [Row] {
+        let counts = rows.map(\.count)   // read by the comparison without copying rows
         var order = (0..<Int32(rows.count)).map { $0 }
         ParallelSort.sortItems(&order) { a, b in
-            let x = rows[Int(a)].count, y = rows[Int(b)].count
+            let x = counts[Int(a)], y = counts[Int(b)]
             return x != y ? x > y : a < b
         }
         return order.map { rows[Int($0)] }

@@ -41,6 +41,34 @@ extension ColumnCache {
         return made
     }
 
+    /// After an edit: the texts of the values the changed rows name, made again. A value whose
+    /// text changes (a wallet renamed, added or deleted) has every row naming it among the
+    /// changed ones (CaseView.update), and a value first named by an edit is named by one of them.
+    static func patchReferenceTexts(_ entry: inout Entry, _ changed: [Int32], _ view: CaseView) {
+        for (k, var rt) in entry.referenceTexts {
+            entry.referenceTexts[k] = nil   // let go of the stored copy so the patch is in place
+            let c = PaneKind.ledger.columns[k]
+            guard let text = c.referenceText, let refs = view.ledgerSlots.references(c.id),
+                  let names = view.ledgerSlots.values(c.id) else { continue }
+            while rt.texts.count < names.count { rt.texts.append(nil) }
+            for slot in changed where Int(slot) < refs.of.count {
+                let v = Int(refs.of[Int(slot)])
+                if v >= 0 { rt.texts[v] = text(names[v], view) }
+            }
+            rt.none = text(nil, view)
+            entry.referenceTexts[k] = rt
+        }
+    }
+
+    /// Makes the per-value texts of the ledger's referencing columns now (the loader's warm-up,
+    /// after the case is shown), so the first sort or frequency by From or To does not name a
+    /// few hundred thousand wallets while the investigator waits.
+    func warmLedgerTexts(_ view: CaseView) {
+        for k in PaneKind.ledger.columns.indices where PaneKind.ledger.columns[k].referenceText != nil {
+            withEntry(.ledger) { entry in _ = Self.referenceTexts(&entry, k, view) }
+        }
+    }
+
     /// Groups of a referencing column whose group is its text, or of the raw asset.
     static func ledgerGroups(_ entry: inout Entry, _ column: Int, _ view: CaseView) -> Groups? {
         let slots = view.ledgerSlots

@@ -66,6 +66,16 @@ final class ColumnCache: Sendable {
     init() { cache = Mutex([:]) }
     private init(_ entries: [PaneKind: Entry]) { cache = Mutex(entries) }
 
+    /// Runs `body` on a pane's entry under the lock.
+    func withEntry(_ pane: PaneKind, _ body: (inout Entry) -> Void) {
+        cache.withLock { c in
+            var entry = c[pane] ?? Entry()
+            c[pane] = nil   // so the entry is changed in place, not copied
+            body(&entry)
+            c[pane] = entry
+        }
+    }
+
     func numbers(_ pane: PaneKind, _ column: Int, _ view: CaseView) -> [ExactDecimal?] {
         cache.withLock { Self.numbers(&$0[pane, default: Entry()], pane, column, view) }
     }
@@ -162,7 +172,7 @@ final class ColumnCache: Sendable {
             let index = view.indexes[pane]!
             let columns = pane.columns
             entry.ranks = [:]
-            entry.referenceTexts = [:]   // a name may have changed; made again on next use
+            if pane == .ledger { Self.patchReferenceTexts(&entry, changed, view) }
             for (k, var numbers) in entry.numbers {
                 entry.numbers[k] = nil   // let go of the stored copy so the patch is in place
                 for slot in changed {
