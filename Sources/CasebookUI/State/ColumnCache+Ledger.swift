@@ -60,12 +60,15 @@ extension ColumnCache {
         }
     }
 
-    /// Makes the per-value texts of the ledger's referencing columns now (the loader's warm-up,
-    /// after the case is shown), so the first sort or frequency by From or To does not name a
-    /// few hundred thousand wallets while the investigator waits.
+    /// Makes the per-value texts and groups of the ledger's referencing columns now (the
+    /// loader's warm-up, after the case is shown), so the first sort or frequency by From or To
+    /// does not name and group a few hundred thousand wallets while the investigator waits.
     func warmLedgerTexts(_ view: CaseView) {
         for k in PaneKind.ledger.columns.indices where PaneKind.ledger.columns[k].referenceText != nil {
-            withEntry(.ledger) { entry in _ = Self.referenceTexts(&entry, k, view) }
+            withEntry(.ledger) { entry in
+                guard entry.groups[k] == nil, let g = Self.ledgerGroups(&entry, k, view) else { return }
+                entry.groups[k] = g
+            }
         }
     }
 
