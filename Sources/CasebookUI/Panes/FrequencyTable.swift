@@ -124,13 +124,19 @@ extension FrequencyTable {
                 else { acc[g].amount = plus(acc[g].amount, b.amount) }
             }
         }
-        rows = (0..<width).filter { acc[$0].count > 0 }.map { g in
-            let a = acc[g]
+        func row(_ g: Int32) -> Row {
+            let a = acc[Int(g)]
             let asset = a.asset >= 0 ? assets?.names[Int(a.asset)] : nil
-            return Row(value: groups.names[g], count: a.count, usd: a.usd,
+            return Row(value: groups.names[Int(g)], count: a.count, usd: a.usd,
                        amount: a.mixed ? nil : a.amount.flatMap { amt in asset.map { (amt, $0) } })
         }
-        rows = groups.sorted ? Self.biggestFirst(inValueOrder: rows) : Self.biggestFirst(rows)
+        let present = (0..<Int32(width)).filter { acc[Int($0)].count > 0 }
+        if groups.sorted {
+            // Groups in value order: order them by count alone, then make each row once.
+            rows = Self.biggestFirst(inValueOrder: present, counts: present.map { acc[Int($0)].count }).map(row)
+        } else {
+            rows = Self.biggestFirst(present.map(row))
+        }
         totalCount = slots.count
         totalUSD = total
     }
@@ -147,15 +153,15 @@ extension FrequencyTable {
         return out
     }
 
-    /// The same order when `rows` are already in value order: by count alone, keeping that order.
-    static func biggestFirst(inValueOrder rows: [Row]) -> [Row] {
-        let counts = rows.map(\.count)   // read by the comparison without copying rows
-        var order = (0..<Int32(rows.count)).map { $0 }
+    /// The same order for groups already in value order, with their counts: by count alone,
+    /// keeping that order.
+    static func biggestFirst(inValueOrder groups: [Int32], counts: [Int]) -> [Int32] {
+        var order = (0..<Int32(groups.count)).map { $0 }
         ParallelSort.sortItems(&order) { a, b in
             let x = counts[Int(a)], y = counts[Int(b)]
             return x != y ? x > y : a < b
         }
-        return order.map { rows[Int($0)] }
+        return order.map { groups[Int($0)] }
     }
 
     /// `rows` biggest group first, then by value: the order `($0.count, $1.value) > ($1.count,
