@@ -86,6 +86,9 @@ import Testing
                 #expect(a.rows == b.rows, label)
             }
         }
+        // The ledger's slot arrays, kept in step with the edits, sort and group as a fresh view does.
+        LedgerFastPathTests.expectSlotsMatch(view)
+        LedgerFastPathTests.expectSortsAndFrequencies(view, against: fresh)
         for r in view.content.allRecords {
             let mine = view.content.links(of: r, index: view.links).map { "\($0.0) \($0.1.id)" }
             let theirs = fresh.content.links(of: r, index: fresh.links).map { "\($0.0) \($0.1.id)" }
@@ -128,5 +131,7 @@ import Testing
         let fresh = CaseView(content)
         for (p, again) in zip(panes, Self.panes(fresh)) { #expect(p.rows == again.rows) }
         #expect(view.totalLossUSD.description == fresh.totalLossUSD.description)
+        LedgerFastPathTests.expectSlotsMatch(view)
+        LedgerFastPathTests.expectSortsAndFrequencies(view, against: fresh)
     }
 }

@@ -35,9 +35,13 @@ public struct Column: Sendable {
     public var group: @Sendable (AnyRecord, CaseView) -> String
     /// A number for `>`/`<` filters and for summing in the frequency view (USD where there is one).
     public var number: (@Sendable (AnyRecord, CaseView) -> ExactDecimal?)?
-    /// The id of the record whose name the column shows, when `text` and `group` depend on that
-    /// alone: caches then compute them once per referenced record instead of once per row.
+    /// The id of the record whose name the column shows (or any one value, such as an asset), when
+    /// `text` and `group` depend on that alone (nil included): caches then compute them once per
+    /// value instead of once per row.
     public var reference: (@Sendable (AnyRecord) -> String?)?
+    /// `text` from the referenced value alone (nil: a row naming nothing), so a cache can make a
+    /// value's text without looking up a row that names it.
+    var referenceText: (@Sendable (String?, CaseView) -> String)?
     /// Set when `text` is `number` formatted with this many decimals at least ("" without a
     /// number): the search text then writes the digits without making a String.
     public var numberText: Int?
@@ -46,6 +50,8 @@ public struct Column: Sendable {
     /// Whether `sort` is the column's own rather than "number, else lower-cased text, empty last"
     /// (the default, which the screen computes from its caches without calling `sort`).
     public let customSort: Bool
+    /// Whether `group` is `text` (no group of its own): then a cache can make both from one call.
+    let groupIsText: Bool
 
     public init(_ id: String, _ title: String, width: Int, minWidth: Int? = nil, flexible: Bool = false,
                 alignRight: Bool = false, text: @escaping @Sendable (AnyRecord, CaseView) -> String,
@@ -67,6 +73,7 @@ public struct Column: Sendable {
             return t.isEmpty ? .empty : .text(t.lowercased())
         }
         self.group = group ?? text
+        groupIsText = group == nil
     }
 }
 
@@ -78,10 +85,12 @@ extension Column {
         return c
     }
 
-    /// This column with `reference` set (see there).
-    func referencing(_ id: @escaping @Sendable (AnyRecord) -> String?) -> Column {
+    /// This column with `reference` and `referenceText` set (see there); `text` of a row must be
+    /// `text` of what it names.
+    func referencing(_ id: @escaping @Sendable (AnyRecord) -> String?, text: @escaping @Sendable (String?, CaseView) -> String) -> Column {
         var c = self
         c.reference = id
+        c.referenceText = text
         return c
     }
 }

@@ -62,10 +62,11 @@ extension PaneKind {
     static let ledgerColumns: [Column] = [
         Column("time", "Time", width: 20, minWidth: 10) { r, _ in guard case .transfer(let t) = r else { return "" }; return safe(t.time) },
         Column("from", "From", width: 20, minWidth: 8, flexible: true) { r, v in guard case .transfer(let t) = r else { return "" }; return safe(v.name(t.from)) }
-            .referencing { r in if case .transfer(let t) = r { t.from } else { nil } },
+            .referencing({ r in if case .transfer(let t) = r { t.from } else { nil } }, text: { id, v in safe(v.name(id)) }),
         Column("to", "To", width: 20, minWidth: 8, flexible: true) { r, v in guard case .transfer(let t) = r else { return "" }; return safe(v.name(t.to)) }
-            .referencing { r in if case .transfer(let t) = r { t.to } else { nil } },
-        Column("asset", "Asset", width: 5, minWidth: 4) { r, _ in guard case .transfer(let t) = r else { return "" }; return safe(t.asset) },
+            .referencing({ r in if case .transfer(let t) = r { t.to } else { nil } }, text: { id, v in safe(v.name(id)) }),
+        Column("asset", "Asset", width: 5, minWidth: 4) { r, _ in guard case .transfer(let t) = r else { return "" }; return safe(t.asset) }
+            .referencing({ r in if case .transfer(let t) = r { t.asset } else { nil } }, text: { a, _ in safe(a) }),
         Column("amount", "Amount", width: 18, minWidth: 8, alignRight: true,
                text: { r, _ in guard case .transfer(let t) = r else { return "" }; return t.amount.formatted() },
                number: { r, _ in guard case .transfer(let t) = r else { return nil }; return t.amount }).formattedNumber(minScale: 0),
@@ -74,7 +75,7 @@ extension PaneKind {
                number: { r, _ in guard case .transfer(let t) = r else { return nil }; return t.usd }).formattedNumber(minScale: 2),
         Column("incident", "Incident", width: 18, minWidth: 8, flexible: true) { r, v in
             guard case .transfer(let t) = r else { return "" }; return safe(t.incident.map { v.name($0) }) }
-            .referencing { r in if case .transfer(let t) = r { t.incident } else { nil } },
+            .referencing({ r in if case .transfer(let t) = r { t.incident } else { nil } }, text: { id, v in safe(id.map { v.name($0) }) }),
         Column("kind", "Kind", width: 9, minWidth: 5) { r, _ in guard case .transfer(let t) = r else { return "" }; return t.kind.rawValue },
     ]
 }

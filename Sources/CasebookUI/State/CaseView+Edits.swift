@@ -101,6 +101,13 @@ extension CaseView {
             for id in ids { if let slot = indexes[pane]!.slot(of: id) { touched[pane, default: []].insert(slot) } }
         }
         result.touched = touched.mapValues { $0.sorted() }
+        if let slots = result.touched[.ledger] {
+            let c = content, ledger = indexes[.ledger]!
+            ledgerSlots.patch(slots) { slot in
+                let id = ledger.ids[Int(slot)]
+                return id.isEmpty ? nil : c.transfers[id]
+            }
+        }
         searchText = searchText.patched(result.touched, self)
         columnCache = columnCache.patched(result.touched, self)
         return result

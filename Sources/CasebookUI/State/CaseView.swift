@@ -1,4 +1,5 @@
 import CasebookModel
+import Foundation
 
 // The case as the screen needs it: records plus what is costly to recompute per keystroke,
 // built once when the case loads (and again after an edit): each pane's rows in their natural
@@ -18,6 +19,8 @@ public struct CaseView: Sendable {
     public internal(set) var searchText = SearchText()
     /// Per-column numbers, groups and sort ranks, made on first use (ColumnCache).
     internal(set) var columnCache = ColumnCache()
+    /// The ledger's amounts, USD, assets and named records per slot, for sort and frequency.
+    var ledgerSlots = LedgerSlots()
     /// The totals as sums that can take an incident back out (so an edit updates them in place).
     var sums = LossSums()
 
@@ -43,10 +46,12 @@ public struct CaseView: Sendable {
 
     mutating func rebuild() {
         let c = content
-        let ends = PaneIndex.ledgerOrder(c)
+        let (ends, values) = PaneIndex.ledgerOrder(c)
         for kind in PaneKind.allCases { indexes[kind] = kind == .ledger ? PaneIndex(ledger: ends) : PaneIndex(kind: kind, c) }
-        // The transfer lists are made in the background: only the detail view and edits need them.
+        // The link index's transfer lists are made in the background (only the detail view and
+        // edits need them) while the ledger's slot arrays are made here.
         links = LinkIndex(c, ends: ends, background: true)
+        ledgerSlots = LedgerSlots(ends: ends, amounts: values.amounts, usd: values.usd, assets: values.assets)
         searchText = SearchText()
         columnCache = ColumnCache()
         sums = LossSums()

@@ -19,13 +19,22 @@ final class ColumnCache: Sendable {
     struct Groups: Sendable {
         var of: [Int32] = []
         var names: [String] = []
+        /// Name -> group; when empty while `names` is not, made on the first `intern` (a group
+        /// table made by sorting its names needs it only once an edit adds a row).
         var lookup: [String: Int32] = [:]
+        /// Whether `names` are distinct and in String order (then group order is value order).
+        var sorted = false
 
         mutating func intern(_ name: String) -> Int32 {
+            if lookup.isEmpty && !names.isEmpty {
+                lookup.reserveCapacity(names.count)
+                for (g, n) in names.enumerated() { lookup[n] = Int32(g) }
+            }
             if let g = lookup[name] { return g }
             let g = Int32(names.count)
             names.append(name)
             lookup[name] = g
+            sorted = false
             return g
         }
     }
@@ -40,6 +49,8 @@ final class ColumnCache: Sendable {
         var numbers: [Int: [ExactDecimal?]] = [:]
         var groups: [Int: Groups] = [:]
         var ranks: [Int: Ranks] = [:]
+        /// Referencing ledger columns' text per value (ColumnCache+Ledger).
+        var referenceTexts: [Int: ReferenceTexts] = [:]
     }
 
     /// The group "column" of a transfer's raw asset (the frequency view's amount sums need it).
@@ -55,6 +66,16 @@ final class ColumnCache: Sendable {
     init() { cache = Mutex([:]) }
     private init(_ entries: [PaneKind: Entry]) { cache = Mutex(entries) }
 
+    /// Runs `body` on a pane's entry under the lock.
+    func withEntry(_ pane: PaneKind, _ body: (inout Entry) -> Void) {
+        cache.withLock { c in
+            var entry = c[pane] ?? Entry()
+            c[pane] = nil   // so the entry is changed in place, not copied
+            body(&entry)
+            c[pane] = entry
+        }
+    }
+
     func numbers(_ pane: PaneKind, _ column: Int, _ view: CaseView) -> [ExactDecimal?] {
         cache.withLock { Self.numbers(&$0[pane, default: Entry()], pane, column, view) }
     }
@@ -62,8 +83,10 @@ final class ColumnCache: Sendable {
     func groups(_ pane: PaneKind, _ column: Int, _ view: CaseView) -> Groups {
         cache.withLock { c in
             if let done = c[pane]?.groups[column] { return done }
-            let g = Self.makeGroups(pane, column, view)
-            c[pane, default: Entry()].groups[column] = g
+            var entry = c[pane] ?? Entry()
+            let g = (pane == .ledger ? Self.ledgerGroups(&entry, column, view) : nil) ?? Self.makeGroups(pane, column, view)
+            entry.groups[column] = g
+            c[pane] = entry
             return g
         }
     }
@@ -72,8 +95,13 @@ final class ColumnCache: Sendable {
         cache.withLock { c in
             if let done = c[pane]?.ranks[column] { return done }
             var entry = c[pane] ?? Entry()
-            let nums = pane.columns[column].number == nil ? nil : Self.numbers(&entry, pane, column, view)
-            let r = Self.makeRanks(pane, column, view, nums)
+            let r: Ranks
+            if pane == .ledger, let fast = Self.ledgerRanks(&entry, column, view) {
+                r = fast
+            } else {
+                let nums = pane.columns[column].number == nil ? nil : Self.numbers(&entry, pane, column, view)
+                r = Self.makeRanks(pane, column, view, nums)
+            }
             entry.ranks[column] = r
             c[pane] = entry
             return r
@@ -84,6 +112,10 @@ final class ColumnCache: Sendable {
         if let done = entry.numbers[column] { return done }
         let index = view.indexes[pane]!
         guard let number = pane.columns[column].number else { return Array(repeating: nil, count: index.ids.count) }
+        if pane == .ledger, let fast = ledgerNumbers(column, view) {
+            entry.numbers[column] = fast
+            return fast
+        }
         var out = [ExactDecimal?](repeating: nil, count: index.ids.count)
         out.withUnsafeMutableBufferPointer { o in
             ParallelSort.halves(index.ids.count) { range, _ in
@@ -140,6 +172,7 @@ final class ColumnCache: Sendable {
             let index = view.indexes[pane]!
             let columns = pane.columns
             entry.ranks = [:]
+            if pane == .ledger { Self.patchReferenceTexts(&entry, changed, view) }
             for (k, var numbers) in entry.numbers {
                 entry.numbers[k] = nil   // let go of the stored copy so the patch is in place
                 for slot in changed {

@@ -29,7 +29,7 @@ public struct PaneIndex: Sendable {
         case .actors:
             ids = c.actors.values.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }.map(\.id)
         case .ledger:
-            ids = Self.ledgerOrder(c).ids
+            ids = Self.ledgerOrder(c).ends.ids
         }
         fillSlots()
     }
@@ -91,10 +91,20 @@ public struct PaneIndex: Sendable {
         return slot
     }
 
-    /// Transfers sorted by (time, id), with their ends for the LinkIndex; see the comment at the top of the file.
-    static func ledgerOrder(_ c: Case) -> TransferEnds {
+    /// The transfers' amounts, USD and assets in the ledger's natural order (for LedgerSlots).
+    struct LedgerValues {
+        var amounts: [ExactDecimal], usd: [ExactDecimal?], assets: [String]
+    }
+
+    /// Transfers sorted by (time, id), with their ends for the LinkIndex and the values LedgerSlots
+    /// keeps (gathered in the same pass, so no transfer is looked up again); see the top of the file.
+    static func ledgerOrder(_ c: Case) -> (ends: TransferEnds, values: LedgerValues) {
         var ids: [String] = [], times: [String] = [], keys: [UInt128] = []
         var from: [String] = [], to: [String] = [], incident: [String?] = []
+        var amounts: [ExactDecimal] = [], usd: [ExactDecimal?] = [], assets: [String] = []
+        amounts.reserveCapacity(c.transfers.count)
+        usd.reserveCapacity(c.transfers.count)
+        assets.reserveCapacity(c.transfers.count)
         ids.reserveCapacity(c.transfers.count)
         times.reserveCapacity(c.transfers.count)
         keys.reserveCapacity(c.transfers.count)
@@ -108,6 +118,9 @@ public struct PaneIndex: Sendable {
             from.append(t.from)
             to.append(t.to)
             incident.append(t.incident)
+            amounts.append(t.amount)
+            usd.append(t.usd)
+            assets.append(t.asset)
         }
         let n = ids.count
         let perm = ids.withUnsafeBufferPointer { idp in
@@ -125,8 +138,10 @@ public struct PaneIndex: Sendable {
                 }
             }
         }
-        return TransferEnds(ids: perm.map { ids[Int($0)] }, from: perm.map { from[Int($0)] },
-                            to: perm.map { to[Int($0)] }, incident: perm.map { incident[Int($0)] })
+        let ends = TransferEnds(ids: perm.map { ids[Int($0)] }, from: perm.map { from[Int($0)] },
+                                to: perm.map { to[Int($0)] }, incident: perm.map { incident[Int($0)] })
+        return (ends, LedgerValues(amounts: perm.map { amounts[Int($0)] }, usd: perm.map { usd[Int($0)] },
+                                   assets: perm.map { assets[Int($0)] }))
     }
 
     /// The first 15 bytes of an ASCII string, big-endian, zero-padded, with the low bit clear; the

@@ -39,6 +39,32 @@ enum ParallelSort {
         items = out
     }
 
+    /// Sorts flat items (keys held in the items, so no lookup per comparison) the same way: each
+    /// half on its own core, then one merge. Not stable: `less` must order every pair the caller
+    /// can tell apart (equal items may come out either way).
+    static func sortItems<T>(_ items: inout [T], by less: (T, T) -> Bool) {
+        let n = items.count
+        guard n >= threshold else { items.sort(by: less); return }
+        let mid = n / 2
+        items.withUnsafeMutableBufferPointer { all in
+            halves(n) { range, _ in
+                var part = UnsafeMutableBufferPointer(rebasing: all[range])
+                part.sort(by: less)
+            }
+        }
+        var out: [T] = []
+        out.reserveCapacity(n)
+        var i = 0, j = mid
+        items.withUnsafeBufferPointer { b in
+            while i < mid && j < n {
+                if less(b[j], b[i]) { out.append(b[j]); j += 1 } else { out.append(b[i]); i += 1 }
+            }
+            out.append(contentsOf: b[i..<mid])
+            out.append(contentsOf: b[j..<n])
+        }
+        items = out
+    }
+
     /// Runs `body` over two halves of 0..<count on both cores (one call below the threshold).
     /// The halves must touch disjoint data or only read shared data; this waits for both.
     static func halves(_ count: Int, _ body: (Range<Int>, Int) -> Void) {

@@ -39,9 +39,12 @@ public final class SearchText: Sendable {
     /// Whether the pane's table has been built (for tests).
     func isBuilt(_ pane: PaneKind) -> Bool { cache.withLock { $0[pane] != nil } }
 
-    /// Builds every pane's table now (the loader calls this after the case is shown).
+    /// Builds every pane's table now, and the ledger's per-value texts that its sort and
+    /// frequency view share (ColumnCache.warmLedgerTexts): the loader calls this after the case
+    /// is shown, so the work is done in the background rather than on a keystroke.
     public func warm(_ view: CaseView) {
         for pane in PaneKind.allCases { _ = table(for: pane, in: view) }
+        view.columnCache.warmLedgerTexts(view)
     }
 
     /// A new cache holding this one's tables with the rows at `slots` made again from `view`
