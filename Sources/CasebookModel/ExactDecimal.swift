@@ -62,15 +62,21 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         return ExactDecimal(units: units / d, scale: newScale)
     }
 
+    /// 10^n, and whether it overflowed (then the largest power that fits): from a table, as
+    /// comparing and aligning amounts of different scales asks for it on every call.
     static func powerOfTen(_ n: Int) -> (Int128, Bool) {
-        var r: Int128 = 1
-        for _ in 0..<n {
-            let (x, o) = r.multipliedReportingOverflow(by: 10)
-            if o { return (r, true) }
-            r = x
-        }
-        return (r, false)
+        n < powers.count ? (powers[max(0, n)], false) : (powers[powers.count - 1], true)
     }
+
+    /// 10^0 ... 10^38, every power of ten an Int128 holds.
+    private static let powers: [Int128] = {
+        var table: [Int128] = [1]
+        while true {
+            let (x, o) = table[table.count - 1].multipliedReportingOverflow(by: 10)
+            if o { return table }
+            table.append(x)
+        }
+    }()
 
     private static func aligned(_ a: ExactDecimal, _ b: ExactDecimal) -> (Int128, Int128, Int) {
         let s = max(a.scale, b.scale)
@@ -81,11 +87,14 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     public static func + (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
+        // Sums mostly add amounts of one asset, of one scale: no aligning (the same trap on overflow).
+        if a.scale == b.scale { return ExactDecimal(units: a.units + b.units, scale: a.scale) }
         let (x, y, s) = aligned(a, b)
         return ExactDecimal(units: x + y, scale: s)
     }
 
     public static func - (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
+        if a.scale == b.scale { return ExactDecimal(units: a.units - b.units, scale: a.scale) }
         let (x, y, s) = aligned(a, b)
         return ExactDecimal(units: x - y, scale: s)
     }
