@@ -17,26 +17,7 @@ enum ParallelSort {
 
     /// Sorts `items` in place; `less` must be a total order (no two items equal).
     static func sort(_ items: inout [Int32], by less: (Int32, Int32) -> Bool) {
-        let n = items.count
-        guard n >= threshold else { items.sort(by: less); return }
-        let mid = n / 2
-        items.withUnsafeMutableBufferPointer { all in
-            halves(n) { range, _ in
-                var part = UnsafeMutableBufferPointer(rebasing: all[range])
-                part.sort(by: less)
-            }
-        }
-        var out: [Int32] = []
-        out.reserveCapacity(n)
-        var i = 0, j = mid
-        items.withUnsafeBufferPointer { b in
-            while i < mid && j < n {
-                if less(b[j], b[i]) { out.append(b[j]); j += 1 } else { out.append(b[i]); i += 1 }
-            }
-            out.append(contentsOf: b[i..<mid])
-            out.append(contentsOf: b[j..<n])
-        }
-        items = out
+        sortItems(&items, by: less)
     }
 
     /// Sorts flat items (keys held in the items, so no lookup per comparison) the same way: each
