@@ -88,13 +88,14 @@ extension FrequencyTable {
         // Rows in slot order: the per-slot arrays are then read front to back instead of at random
         // (sorted rows visit slots at random, a cache miss per array per row on a million rows).
         let inSlotOrder = Self.inSlotOrder(slots, count: index.ids.count)
-        ParallelSort.halves(inSlotOrder.count) { range, part in
-            var acc = [Acc](repeating: Acc(), count: width)
+        // The rows in `rows` whose group is in `mine`, summed into one Acc per group of `mine`.
+        func accumulate(_ rows: Range<Int>, _ mine: Range<Int>) -> ([Acc], ExactDecimal?) {
+            var acc = [Acc](repeating: Acc(), count: mine.count)
             var total: ExactDecimal?
-            for i in range {
+            for i in rows {
                 let s = Int(inSlotOrder[i])
-                let g = Int(groups.of[s])
-                guard g >= 0 else { continue }
+                let g = Int(groups.of[s]) - mine.lowerBound
+                guard g >= 0 && g < acc.count else { continue }   // no group, or another thread's
                 acc[g].count += 1
                 var aggregate = false
                 if pane == .incidents, case .incident(let inc)? = view.record(pane, index.ids[s]) { aggregate = inc.isAggregate }
@@ -109,19 +110,37 @@ extension FrequencyTable {
                     if !acc[g].mixed { acc[g].amount = (acc[g].amount ?? .zero) + amount }
                 }
             }
-            parts.withLock { $0[part] = (acc, total) }
+            return (acc, total)
         }
         func plus(_ a: ExactDecimal?, _ b: ExactDecimal?) -> ExactDecimal? { a.map { x in b.map { x + $0 } ?? x } ?? b }
-        var (acc, total) = parts.withLock { $0[0] } ?? ([Acc](repeating: Acc(), count: width), nil)
-        if let (second, t2) = parts.withLock({ $0[1] }) {
-            total = plus(total, t2)
-            for g in 0..<width where second[g].count > 0 {
-                let b = second[g]
-                if acc[g].count == 0 { acc[g] = b; continue }
-                acc[g].count += b.count
-                acc[g].usd = plus(acc[g].usd, b.usd)
-                if acc[g].mixed || b.mixed || acc[g].asset != b.asset { acc[g].mixed = true; acc[g].asset = -1; acc[g].amount = nil }
-                else { acc[g].amount = plus(acc[g].amount, b.amount) }
+        var acc: [Acc], total: ExactDecimal?
+        if width >= Self.manyGroups && inSlotOrder.count >= ParallelSort.threshold {
+            // Many groups (a wallet column): each core takes half of the groups over all the rows,
+            // so each keeps a table half as big and nothing is merged. Sums are exact in any order.
+            ParallelSort.halves(width, threshold: Self.manyGroups) { groupRange, part in
+                let r = accumulate(0..<inSlotOrder.count, groupRange)
+                parts.withLock { $0[part] = r }
+            }
+            let first = parts.withLock { $0[0] }!, second = parts.withLock { $0[1] }
+            acc = first.0 + (second?.0 ?? [])
+            total = plus(first.1, second?.1)
+        } else {
+            // Few groups: each core takes half of the rows, then the two tables are merged.
+            ParallelSort.halves(inSlotOrder.count) { range, part in
+                let r = accumulate(range, 0..<width)
+                parts.withLock { $0[part] = r }
+            }
+            (acc, total) = parts.withLock { $0[0] } ?? ([Acc](repeating: Acc(), count: width), nil)
+            if let (second, t2) = parts.withLock({ $0[1] }) {
+                total = plus(total, t2)
+                for g in 0..<width where second[g].count > 0 {
+                    let b = second[g]
+                    if acc[g].count == 0 { acc[g] = b; continue }
+                    acc[g].count += b.count
+                    acc[g].usd = plus(acc[g].usd, b.usd)
+                    if acc[g].mixed || b.mixed || acc[g].asset != b.asset { acc[g].mixed = true; acc[g].asset = -1; acc[g].amount = nil }
+                    else { acc[g].amount = plus(acc[g].amount, b.amount) }
+                }
             }
         }
         func row(_ g: Int32) -> Row {
@@ -133,7 +152,14 @@ extension FrequencyTable {
         let present = (0..<Int32(width)).filter { acc[Int($0)].count > 0 }
         if groups.sorted {
             // Groups in value order: order them by count alone, then make each row once.
-            rows = Self.biggestFirst(inValueOrder: present, counts: present.map { acc[Int($0)].count }).map(row)
+            let order = Self.biggestFirst(inValueOrder: present, counts: present.map { acc[Int($0)].count })
+            // Hundreds of thousands of rows for a wallet column: made on both cores.
+            rows = [Row](unsafeUninitializedCapacity: order.count) { out, made in
+                ParallelSort.halves(order.count) { range, _ in
+                    for i in range { (out.baseAddress! + i).initialize(to: row(order[i])) }
+                }
+                made = order.count
+            }
         } else {
             rows = Self.biggestFirst(present.map(row))
         }
@@ -143,6 +169,9 @@ extension FrequencyTable {
 }
 
 extension FrequencyTable {
+    /// From this many groups on, the two cores split the groups rather than the rows.
+    static let manyGroups = 4096
+
     /// `slots` (distinct) in increasing order, by marking them: linear, where a sort is not.
     static func inSlotOrder(_ slots: [Int32], count: Int) -> [Int32] {
         var marked = [Bool](repeating: false, count: count)
@@ -154,14 +183,21 @@ extension FrequencyTable {
     }
 
     /// The same order for groups already in value order, with their counts: by count alone,
-    /// keeping that order.
+    /// keeping that order. A counting sort (counts are at most the row count, and most groups
+    /// of a big column are small), so hundreds of thousands of groups take two linear passes.
     static func biggestFirst(inValueOrder groups: [Int32], counts: [Int]) -> [Int32] {
-        var order = (0..<Int32(groups.count)).map { $0 }
-        ParallelSort.sortItems(&order) { a, b in
-            let x = counts[Int(a)], y = counts[Int(b)]
-            return x != y ? x > y : a < b
+        guard let most = counts.max() else { return [] }
+        // starts[c]: where the groups of count c begin, biggest count first.
+        var starts = [Int](repeating: 0, count: most + 2)
+        for c in counts { starts[most - c + 1] += 1 }
+        for k in 1..<starts.count { starts[k] += starts[k - 1] }
+        var out = [Int32](repeating: 0, count: groups.count)
+        for (i, g) in groups.enumerated() {
+            let k = most - counts[i]
+            out[starts[k]] = g
+            starts[k] += 1
         }
-        return order.map { groups[Int($0)] }
+        return out
     }
 
     /// `rows` biggest group first, then by value: the order `($0.count, $1.value) > ($1.count,

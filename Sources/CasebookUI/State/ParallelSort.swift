@@ -48,7 +48,7 @@ enum ParallelSort {
 
     /// Runs `body` over two halves of 0..<count on both cores (one call below the threshold).
     /// The halves must touch disjoint data or only read shared data; this waits for both.
-    static func halves(_ count: Int, _ body: (Range<Int>, Int) -> Void) {
+    static func halves(_ count: Int, threshold: Int = threshold, _ body: (Range<Int>, Int) -> Void) {
         guard count >= threshold else { body(0..<count, 0); return }
         let mid = count / 2
         withoutActuallyEscaping(body) { body in
