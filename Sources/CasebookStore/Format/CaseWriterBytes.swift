@@ -158,6 +158,19 @@ struct CaseWriterBytes {
         if let s { field(name, s) }
     }
 
+    /// `,"name":[item,item]`, each item written by `write`; nothing for an empty list (the
+    /// canonical form leaves empty lists out).
+    @inline(__always) mutating func list<T>(_ name: StaticString, _ items: [T], _ write: (inout CaseWriterBytes, T) -> Void) {
+        guard !items.isEmpty else { return }
+        key(name)
+        byte(UInt8(ascii: "["))
+        for (k, item) in items.enumerated() {
+            if k > 0 { byte(UInt8(ascii: ",")) }
+            write(&self, item)
+        }
+        byte(UInt8(ascii: "]"))
+    }
+
     mutating func json(_ value: JSONValue) {
         var out = ""
         JSONWriter.write(value, into: &out)

@@ -28,22 +28,16 @@ enum CaseWriterRecords {
         out.field("chain", w.chain)
         out.field("address", w.address)
         out.field("label", w.label)
-        if !w.attributions.isEmpty {
-            out.key("attributions")
-            out.byte(UInt8(ascii: "["))
-            for (k, a) in w.attributions.enumerated() {
-                if k > 0 { out.byte(UInt8(ascii: ",")) }
-                out.raw("{\"actor\":")
-                out.text(a.actor)
-                if a.isConfidenceKnown {   // unknown is written as no confidence at all
-                    out.key("confidence")
-                    out.append(contentsOf: String(a.confidence).utf8)
-                }
-                out.field("basis", a.basis)
-                citations(&out, a.sources)
-                out.byte(UInt8(ascii: "}"))
+        out.list("attributions", w.attributions) { out, a in
+            out.raw("{\"actor\":")
+            out.text(a.actor)
+            if a.isConfidenceKnown {   // unknown is written as no confidence at all
+                out.key("confidence")
+                out.append(contentsOf: String(a.confidence).utf8)
             }
-            out.byte(UInt8(ascii: "]"))
+            out.field("basis", a.basis)
+            citations(&out, a.sources)
+            out.byte(UInt8(ascii: "}"))
         }
         meta(&out, w.meta)
     }
@@ -51,29 +45,15 @@ enum CaseWriterRecords {
     /// marking, tags, sources, notes, created, modified; then the record's closing brace.
     static func meta(_ out: inout CaseWriterBytes, _ m: RecordMeta) {
         out.field("marking", m.marking)
-        if !m.tags.isEmpty {
-            out.key("tags")
-            out.byte(UInt8(ascii: "["))
-            for (k, tag) in m.tags.enumerated() {
-                if k > 0 { out.byte(UInt8(ascii: ",")) }
-                out.text(tag)
-            }
-            out.byte(UInt8(ascii: "]"))
-        }
+        out.list("tags", m.tags) { out, tag in out.text(tag) }
         citations(&out, m.sources)
-        if !m.notes.isEmpty {
-            out.key("notes")
-            out.byte(UInt8(ascii: "["))
-            for (k, n) in m.notes.enumerated() {
-                if k > 0 { out.byte(UInt8(ascii: ",")) }
-                out.raw("{\"id\":")
-                out.text(n.id)
-                out.field("author", n.author)
-                out.field("time", n.time)
-                out.field("text", n.text)
-                out.byte(UInt8(ascii: "}"))
-            }
-            out.byte(UInt8(ascii: "]"))
+        out.list("notes", m.notes) { out, n in
+            out.raw("{\"id\":")
+            out.text(n.id)
+            out.field("author", n.author)
+            out.field("time", n.time)
+            out.field("text", n.text)
+            out.byte(UInt8(ascii: "}"))
         }
         out.field("created", m.created)
         out.field("modified", m.modified)
@@ -81,16 +61,11 @@ enum CaseWriterRecords {
     }
 
     static func citations(_ out: inout CaseWriterBytes, _ sources: [Citation]) {
-        guard !sources.isEmpty else { return }
-        out.key("sources")
-        out.byte(UInt8(ascii: "["))
-        for (k, c) in sources.enumerated() {
-            if k > 0 { out.byte(UInt8(ascii: ",")) }
+        out.list("sources", sources) { out, c in
             out.raw("{\"source\":")
             out.text(c.source)
             out.field("locator", c.locator)
             out.byte(UInt8(ascii: "}"))
         }
-        out.byte(UInt8(ascii: "]"))
     }
 }

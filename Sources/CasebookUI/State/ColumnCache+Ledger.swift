@@ -77,9 +77,7 @@ extension ColumnCache {
         let slots = view.ledgerSlots
         let n = view.indexes[.ledger]!.ids.count
         if column == rawAsset {
-            var g = Groups()
-            g.names = slots.assets.names
-            g.lookup = slots.assets.lookup
+            var g = slots.assets
             g.of = (0..<n).map { $0 < slots.asset.count ? slots.asset[$0] : -1 }
             return g
         }

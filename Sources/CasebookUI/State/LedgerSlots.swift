@@ -11,36 +11,9 @@ import Synchronization
 // (`patch`); interned tables only grow, so a value no row names any more is simply unused.
 
 struct LedgerSlots: Sendable {
-    /// Strings numbered in order of first appearance.
-    struct Interned: Sendable {
-        var names: [String] = []
-        var lookup: [String: Int32] = [:]
-
-        mutating func intern(_ s: String) -> Int32 {
-            if let n = lookup[s] { return n }
-            let n = Int32(names.count)
-            names.append(s)
-            lookup[s] = n
-            return n
-        }
-
-        /// Interns every value (nil is -1). The table is sized from the distinct values of the
-        /// first rows, so a column of many values (wallets) is not rehashed as it grows.
-        static func column(_ values: [String?]) -> (Interned, [Int32]) {
-            var t = Interned()
-            var of = [Int32](repeating: -1, count: values.count)
-            let sample = min(values.count, 65_536)
-            for i in 0..<values.count {
-                if i == sample && sample < values.count {
-                    let expected = min(values.count, t.names.count * (values.count / sample) + 64)
-                    t.lookup.reserveCapacity(expected)
-                    t.names.reserveCapacity(expected)
-                }
-                if let v = values[i] { of[i] = t.intern(v) }
-            }
-            return (t, of)
-        }
-    }
+    /// Strings numbered in order of first appearance: a column's group table (its `of` unused
+    /// here, as the per-slot numbers are the arrays below).
+    typealias Interned = ColumnCache.Groups
 
     /// Scale of a slot with no number (no USD, or a free slot).
     static let noNumber: UInt8 = 255
@@ -140,5 +113,24 @@ struct LedgerSlots: Sendable {
     static func number(_ n: (units: [Int128], scale: [UInt8]), _ s: Int) -> ExactDecimal? {
         let scale = n.scale[s]
         return scale == noNumber ? nil : ExactDecimal(units: n.units[s], scale: Int(scale))
+    }
+}
+
+extension ColumnCache.Groups {
+    /// Interns every value (nil is -1). The table is sized from the distinct values of the
+    /// first rows, so a column of many values (wallets) is not rehashed as it grows.
+    static func column(_ values: [String?]) -> (Self, [Int32]) {
+        var t = Self()
+        var of = [Int32](repeating: -1, count: values.count)
+        let sample = min(values.count, 65_536)
+        for i in 0..<values.count {
+            if i == sample && sample < values.count {
+                let expected = min(values.count, t.names.count * (values.count / sample) + 64)
+                t.lookup.reserveCapacity(expected)
+                t.names.reserveCapacity(expected)
+            }
+            if let v = values[i] { of[i] = t.intern(v) }
+        }
+        return (t, of)
     }
 }
