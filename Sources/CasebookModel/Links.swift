@@ -42,8 +42,7 @@ public struct LinkIndex: Sendable {
     /// are made on separate threads. With `background`, the transfer lists (most of the work on
     /// a big case) are still being made when this returns: the first use of them waits.
     public init(_ c: Case, ends: TransferEnds, background: Bool = false) {
-        for w in c.wallets.values { if let o = w.owner { walletOwner[w.id] = o } }
-        let owners = walletOwner
+        let owners = Self.owners(c.wallets.values)
         if background {
             let pending = LinkIndexPending(ends: ends, owners: owners)
             self = LinkIndex(recordsOf: c)
@@ -76,30 +75,69 @@ public struct LinkIndex: Sendable {
         madeByOwner = byOwner.withLock { $0 }
     }
 
-    /// Everything but the transfer lists.
+    /// Wallet -> owner, for the wallets that have one.
+    private static func owners(_ wallets: [Wallet]) -> [String: String] {
+        var out: [String: String] = [:]
+        out.reserveCapacity(wallets.count)
+        wallets.withUnsafeBufferPointer { ws in
+            for i in ws.indices { if let o = ws[i].owner { out[ws[i].id] = o } }
+        }
+        return out
+    }
+
+    /// Everything but the transfer lists. Records are read in place (a loop over `values` would
+    /// copy each one), and lists made in table order are sorted only when they are not already
+    /// (a freshly loaded case's tables are in file order, which is id order).
     private init(recordsOf c: Case) {
         for i in c.incidents.values.sorted(by: { $0.id < $1.id }) {
             for actor in Set(i.attributions.map(\.actor)).sorted() { incidentsByAttributedActor[actor, default: []].append(i.id) }
             if let v = i.victim { incidentsByVictim[v, default: []].append(i.id) }
         }
         // Sorted as (id, key) pairs: sorting whole records would copy each one several times.
-        let parents = c.actors.values.compactMap { a in a.parent.map { (a.id, $0) } }.sorted { $0.0 < $1.0 }
+        var parents = c.actors.values.compactMap { a in a.parent.map { (a.id, $0) } }
+        Self.sortByID(&parents)
         for (id, p) in parents { membersByParent[p, default: []].append(id) }
-        let owners = c.wallets.values.compactMap { w in w.owner.map { (w.id, $0) } }.sorted { $0.0 < $1.0 }
-        for (id, o) in owners { walletsByOwner[o, default: []].append(id) }
-        func cite(_ meta: RecordMeta, _ attributions: [Attribution]) {
-            guard !meta.sources.isEmpty || !attributions.isEmpty else { return }
-            let cited = Set(meta.sources.map(\.source) + attributions.flatMap { $0.sources.map(\.source) })
-            for s in cited { citingBySource[s, default: []].append(meta.id) }
+        var owned: [(String, String)] = []
+        c.wallets.values.withUnsafeBufferPointer { ws in
+            for i in ws.indices { if let o = ws[i].owner { owned.append((ws[i].id, o)) } }
         }
-        for r in c.sources.values { cite(r.meta, []) }
-        for r in c.incidents.values { cite(r.meta, r.attributions) }
-        for r in c.actors.values { cite(r.meta, []) }
-        for r in c.wallets.values { cite(r.meta, r.attributions) }
-        for r in c.transfers.values { cite(r.meta, []) }
+        Self.sortByID(&owned)
+        for (id, o) in owned { walletsByOwner[o, default: []].append(id) }
         // Citing records in file order: by kind (sources, incidents, actors, wallets, transfers), then id.
-        func rank(_ id: String) -> Int { c.record(id: id).flatMap { RecordKind.allCases.firstIndex(of: $0.kind) } ?? 9 }
-        for key in citingBySource.keys { citingBySource[key]!.sort { (rank($0), $0) < (rank($1), $1) } }
+        var citing: [String: [(rank: Int, id: String)]] = [:]
+        func cite(_ rank: Int, _ meta: RecordMeta, _ attributions: [Attribution]) {
+            guard !meta.sources.isEmpty || attributions.contains(where: { !$0.sources.isEmpty }) else { return }
+            let cited = Set(meta.sources.map(\.source) + attributions.flatMap { $0.sources.map(\.source) })
+            for s in cited { citing[s, default: []].append((rank, meta.id)) }
+        }
+        func citeAll<R: CaseRecord>(_ rank: Int, _ table: RecordTable<R>, _ attributions: (R) -> [Attribution]) {
+            table.values.withUnsafeBufferPointer { rs in
+                for i in rs.indices where !rs[i].meta.sources.isEmpty || !attributions(rs[i]).isEmpty {
+                    cite(rank, rs[i].meta, attributions(rs[i]))
+                }
+            }
+        }
+        citeAll(0, c.sources) { _ in [] }
+        citeAll(1, c.incidents) { $0.attributions }
+        citeAll(2, c.actors) { _ in [] }
+        citeAll(3, c.wallets) { $0.attributions }
+        citeAll(4, c.transfers) { _ in [] }
+        for (source, list) in citing {
+            var list = list
+            if !list.isSorted(by: { ($0.rank, $0.id) < ($1.rank, $1.id) }) { list.sort { ($0.rank, $0.id) < ($1.rank, $1.id) } }
+            citingBySource[source] = list.map(\.id)
+        }
+    }
+
+    private static func sortByID(_ pairs: inout [(String, String)]) {
+        if !pairs.isSorted(by: { $0.0 < $1.0 }) { pairs.sort { $0.0 < $1.0 } }
+    }
+}
+
+extension Array {
+    /// Whether each element is not less than the one before it.
+    func isSorted(by less: (Element, Element) -> Bool) -> Bool {
+        indices.dropFirst().allSatisfy { !less(self[$0], self[$0 - 1]) }
     }
 }
 

@@ -46,12 +46,12 @@ public struct CaseView: Sendable {
 
     mutating func rebuild() {
         let c = content
-        let (ends, values) = PaneIndex.ledgerOrder(c)
+        let (places, ends) = PaneIndex.ledgerOrder(c)
         for kind in PaneKind.allCases { indexes[kind] = kind == .ledger ? PaneIndex(ledger: ends) : PaneIndex(kind: kind, c) }
         // The link index's transfer lists are made in the background (only the detail view and
         // edits need them) while the ledger's slot arrays are made here.
         links = LinkIndex(c, ends: ends, background: true)
-        ledgerSlots = LedgerSlots(ends: ends, amounts: values.amounts, usd: values.usd, assets: values.assets)
+        ledgerSlots = LedgerSlots(c.transfers.values, places: places, ends: ends)
         searchText = SearchText()
         columnCache = ColumnCache()
         sums = LossSums()

@@ -30,8 +30,9 @@ struct LedgerSlots: Sendable {
 
     init() {}
 
-    /// From the transfers in slot order (the ledger's natural order when the view is built).
-    init(ends: TransferEnds, amounts: [ExactDecimal], usd: [ExactDecimal?], assets rawAssets: [String]) {
+    /// From the transfers at `places` of `table` in slot order (the ledger's natural order when
+    /// the view is built), with their ends already gathered in that order.
+    init(_ table: [Transfer], places: [Int32], ends: TransferEnds) {
         let fromPart = Mutex((Interned(), [Int32]())), toPart = Mutex((Interned(), [Int32]()))
         let rest = Mutex(LedgerSlots())
         DispatchQueue.concurrentPerform(iterations: 3) { job in
@@ -41,11 +42,14 @@ struct LedgerSlots: Sendable {
             default:
                 var v = LedgerSlots()
                 (v.incidentIDs, v.incident) = Interned.column(ends.incident)
-                (v.assets, v.asset) = Interned.column(rawAssets)
-                v.amountUnits = amounts.map(\.units)
-                v.amountScale = amounts.map { UInt8($0.scale) }
-                v.usdUnits = usd.map { $0?.units ?? 0 }
-                v.usdScale = usd.map { $0.map { UInt8($0.scale) } ?? Self.noNumber }
+                table.withUnsafeBufferPointer { t in
+                    v.assets = Interned()
+                    v.asset = places.map { v.assets.intern(t[Int($0)].asset) }
+                    v.amountUnits = places.map { t[Int($0)].amount.units }
+                    v.amountScale = places.map { UInt8(t[Int($0)].amount.scale) }
+                    v.usdUnits = places.map { t[Int($0)].usd?.units ?? 0 }
+                    v.usdScale = places.map { t[Int($0)].usd.map { UInt8($0.scale) } ?? Self.noNumber }
+                }
                 rest.withLock { $0 = v }
             }
         }

@@ -7,10 +7,11 @@ import Foundation
 // leaves; `order` lists the live slots in the pane's natural order (incidents by start date,
 // actors by name, transfers by time, each then by id).
 //
-// The ledger's natural order is built for a million rows: each transfer's time becomes a
-// 128-bit key from its first 16 bytes when the time is ASCII (then byte order is String order),
-// the keys are sorted on two threads and merged, and only equal keys (or non-ASCII times) fall
-// back to comparing the Strings. An edit moves one slot with a binary search.
+// The ledger's natural order is built for a million rows: each transfer's time becomes a 64-bit
+// key of its fourteen digits when it has the canonical form (then key order is String order;
+// TimeKey), the places are sorted by key on two threads and merged, and only equal keys (or
+// other times) fall back to comparing the Strings and then the ids. The ends are then gathered
+// in that order straight from the table on both cores. An edit moves one slot with a binary search.
 
 public struct PaneIndex: Sendable {
     public let kind: PaneKind
@@ -91,57 +92,31 @@ public struct PaneIndex: Sendable {
         return slot
     }
 
-    /// The transfers' amounts, USD and assets in the ledger's natural order (for LedgerSlots).
-    struct LedgerValues {
-        var amounts: [ExactDecimal], usd: [ExactDecimal?], assets: [String]
-    }
-
-    /// Transfers sorted by (time, id), with their ends for the LinkIndex and the values LedgerSlots
-    /// keeps (gathered in the same pass, so no transfer is looked up again); see the top of the file.
-    static func ledgerOrder(_ c: Case) -> (ends: TransferEnds, values: LedgerValues) {
-        var ids: [String] = [], times: [String] = [], keys: [UInt128] = []
-        var from: [String] = [], to: [String] = [], incident: [String?] = []
-        var amounts: [ExactDecimal] = [], usd: [ExactDecimal?] = [], assets: [String] = []
-        amounts.reserveCapacity(c.transfers.count)
-        usd.reserveCapacity(c.transfers.count)
-        assets.reserveCapacity(c.transfers.count)
-        ids.reserveCapacity(c.transfers.count)
-        times.reserveCapacity(c.transfers.count)
-        keys.reserveCapacity(c.transfers.count)
-        from.reserveCapacity(c.transfers.count)
-        to.reserveCapacity(c.transfers.count)
-        incident.reserveCapacity(c.transfers.count)
-        for (id, t) in c.transfers {
-            ids.append(id)
-            times.append(t.time)
-            keys.append(prefixKey(t.time))
-            from.append(t.from)
-            to.append(t.to)
-            incident.append(t.incident)
-            amounts.append(t.amount)
-            usd.append(t.usd)
-            assets.append(t.asset)
-        }
-        let n = ids.count
-        let perm = ids.withUnsafeBufferPointer { idp in
-            times.withUnsafeBufferPointer { tp in
-                keys.withUnsafeBufferPointer { kp in
-                    // Exact keys (ASCII times) that differ decide; anything else compares the Strings.
-                    func less(_ a: Int32, _ b: Int32) -> Bool {
-                        let ka = kp[Int(a)], kb = kp[Int(b)]
-                        if ka != kb && ka & 1 == 0 && kb & 1 == 0 { return ka < kb }
-                        let ta = tp[Int(a)], tb = tp[Int(b)]
-                        if ta != tb { return ta < tb }
-                        return idp[Int(a)] < idp[Int(b)]
-                    }
-                    return ParallelSort.sorted(count: n, by: less)
+    /// The ledger's natural order: places in `c.transfers.values`, sorted by (time, id), with the
+    /// transfers' ends in that order for the LinkIndex; see the top of the file.
+    static func ledgerOrder(_ c: Case) -> (places: [Int32], ends: TransferEnds) {
+        let table = c.transfers.values
+        let n = table.count
+        return table.withUnsafeBufferPointer { tp in
+            let keys = [UInt64](unsafeUninitializedCapacity: n) { kp, filled in
+                let out = Unchecked(kp)
+                ParallelSort.halves(n) { range, _ in
+                    for i in range { out.value[i] = TimeKey.of(tp[i].time) }
+                }
+                filled = n
+            }
+            let perm = keys.withUnsafeBufferPointer { kp in
+                // Canonical times that differ decide; anything else compares the Strings, then ids.
+                ParallelSort.sorted(count: n) { a, b in
+                    let ka = kp[Int(a)], kb = kp[Int(b)]
+                    if ka != kb && ka & 1 == 0 && kb & 1 == 0 { return ka < kb }
+                    let x = tp[Int(a)], y = tp[Int(b)]
+                    if x.time != y.time { return x.time < y.time }
+                    return x.id < y.id
                 }
             }
+            return (perm, TransferEnds(gathering: tp, perm))
         }
-        let ends = TransferEnds(ids: perm.map { ids[Int($0)] }, from: perm.map { from[Int($0)] },
-                                to: perm.map { to[Int($0)] }, incident: perm.map { incident[Int($0)] })
-        return (ends, LedgerValues(amounts: perm.map { amounts[Int($0)] }, usd: perm.map { usd[Int($0)] },
-                                   assets: perm.map { assets[Int($0)] }))
     }
 
     /// The first 15 bytes of an ASCII string, big-endian, zero-padded, with the low bit clear; the

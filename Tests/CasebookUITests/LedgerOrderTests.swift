@@ -1,0 +1,79 @@
+// The ledger's natural order, which is built from integer time keys for speed: whatever the
+// times look like (canonical, with fractions or offsets, a date alone, Korean text, empty), the
+// rows must come out exactly as sorting the transfers by (time, id) would put them.
+
+import CasebookModel
+import PropertyBased
+import Testing
+@testable import CasebookUI
+
+@Suite("Ledger order")
+struct LedgerOrderTests {
+    static let odd = ["2019-05-01", "2019-05-01T00:00:00.5Z", "2019-05-01T00:00:00+09:00", "2019-5-1T00:00:00Z", "",
+                      "오늘 새벽", "2019-05-01T00:00:00z", "2019-05-01T00:00:00ZZ", "2019-05-01 00:00:00Z",
+                      "2019-05-01T00:00:0aZ", "2019-05-01T23:59:59Z\u{301}", "１９-05-01T00:00:00Z"]
+
+    /// A time from a number: mostly canonical over a narrow range (so equal times occur), else odd.
+    static func time(_ n: Int) -> String {
+        if n % 5 == 0 { return odd[(n / 5) % odd.count] }
+        let pad = { (v: Int, w: Int) in String(String(v).reversed()).padding(toLength: w, withPad: "0", startingAt: 0).reversed() }
+        return "\(2017 + n % 3)-\(String(pad(1 + n % 12, 2)))-\(String(pad(1 + n % 28, 2)))T"
+            + "\(String(pad(n % 24, 2))):\(String(pad(n / 7 % 60, 2))):\(String(pad(n / 11 % 60, 2)))Z"
+    }
+
+    static func isCanonical(_ s: String) -> Bool {
+        s.wholeMatch(of: /[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z/) != nil
+            && s.utf8.count == 20
+    }
+
+    @Test("time keys order canonical times as their Strings do and mark every other text")
+    func timeKeys() async {
+        await propertyCheck(count: 400, input: Gen.int(in: 0...2_000_000).array(of: 2...2)) { p in
+            let a = Self.time(p[0]), b = Self.time(p[1])
+            let ka = TimeKey.of(a), kb = TimeKey.of(b)
+            #expect((ka & 1 == 0) == Self.isCanonical(a), "\(a)")
+            if !Self.isCanonical(a) { #expect(ka == TimeKey.other) }
+            if ka & 1 == 0 && kb & 1 == 0 {
+                #expect((ka < kb) == (a < b), "\(a) \(b)")
+                #expect((ka == kb) == (a == b), "\(a) \(b)")
+            }
+        }
+        #expect(TimeKey.of("2019-12-31T23:59:59Z") < TimeKey.of("2020-01-01T00:00:00Z"))
+    }
+
+    static func view(times: [Int]) -> CaseView {
+        var c = Case(info: CaseInfo(title: "order", created: "2026-01-01T00:00:00Z"))
+        for (i, n) in times.enumerated() {
+            let meta = RecordMeta(id: "tx-\((i * 7919) % (times.count + 13))-\(i)", created: "2026-01-01T00:00:00Z")
+            c.insert(.transfer(Transfer(meta: meta, time: time(n), from: "wal-\(n % 97)", to: "wal-\(n % 89)", asset: "BTC",
+                                        amount: ExactDecimal(units: Int128(n), scale: 8), incident: n % 4 == 0 ? nil : "inc-\(n % 3)",
+                                        kind: .hop, basis: .illustrative)))
+        }
+        return CaseView(c)
+    }
+
+    static func expected(_ v: CaseView) -> [String] {
+        v.content.transfers.values.sorted { ($0.time, $0.id) < ($1.time, $1.id) }.map(\.id)
+    }
+
+    @Test("the ledger lists transfers by time, then id, whatever the times look like")
+    func smallLedgers() async {
+        await propertyCheck(count: 60, input: Gen.int(in: 0...2_000_000).array(of: 0...300)) { times in
+            let v = Self.view(times: times)
+            #expect(v.baseRows[.ledger] == Self.expected(v))
+        }
+    }
+
+    @Test("a ledger big enough to be sorted and gathered on both cores keeps the same order and ends")
+    func bigLedger() {
+        let v = Self.view(times: (0..<25_000).map { ($0 * 104_729) % 1_000_003 })
+        let rows = v.baseRows[.ledger]!
+        #expect(rows == Self.expected(v))
+        let links = v.links
+        for id in rows.prefix(50) + rows.suffix(50) {
+            let t = v.content.transfers[id]!
+            #expect(links.referencing(t.from).transfers.contains(id), "\(id) under \(t.from)")
+            #expect(v.ledgerSlots.fromIDs.names[Int(v.ledgerSlots.from[Int(v.indexes[.ledger]!.slot(of: id)!)])] == t.from)
+        }
+    }
+}
