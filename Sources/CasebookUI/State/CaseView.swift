@@ -19,8 +19,9 @@ public struct CaseView: Sendable {
     public internal(set) var searchText = SearchText()
     /// Per-column numbers, groups and sort ranks, made on first use (ColumnCache).
     internal(set) var columnCache = ColumnCache()
-    /// The ledger's amounts, USD, assets and named records per slot, for sort and frequency.
-    var ledgerSlots = LedgerSlots()
+    /// The ledger's slot arrays once settled here, and while another thread makes them (LedgerSlotsPending).
+    var madeSlots = LedgerSlots()
+    var pendingSlots: LedgerSlotsPending?
     /// The totals as sums that can take an incident back out (so an edit updates them in place).
     var sums = LossSums()
 
@@ -48,10 +49,16 @@ public struct CaseView: Sendable {
         let c = content
         let (places, ends) = PaneIndex.ledgerOrder(c)
         for kind in PaneKind.allCases { indexes[kind] = kind == .ledger ? PaneIndex(ledger: ends) : PaneIndex(kind: kind, c) }
-        // The link index's transfer lists are made in the background (only the detail view and
-        // edits need them) while the ledger's slot arrays are made here.
+        // The link index's transfer lists and the ledger's slot arrays are made in the background:
+        // the first frame needs neither (only the detail view, sort, filter and edits do).
         links = LinkIndex(c, ends: ends, background: true)
-        ledgerSlots = LedgerSlots(c.transfers.values, places: places, ends: ends)
+        if c.transfers.count < ParallelSort.threshold {
+            madeSlots = LedgerSlots(c.transfers.values, places: places, ends: ends)
+            pendingSlots = nil
+        } else {
+            madeSlots = LedgerSlots()
+            pendingSlots = LedgerSlotsPending(c.transfers.values, places: places, ends: ends)
+        }
         searchText = SearchText()
         columnCache = ColumnCache()
         sums = LossSums()
