@@ -18,7 +18,7 @@ enum BenchChild {
         var view: CaseView?
         let viewMS = withView ? BenchTable.time { view = store.map { CaseView($0.content) } } : 0
         // The peak counts the linked-record lists and ledger arrays the view goes on making in the background.
-        while view?.links.transferListsReady == false || view?.ledgerSlotsReady == false { usleep(500) }
+        while view?.backgroundReady == false { usleep(500) }
         print("store-ms \(storeMS) store-peak-kb \(storeKB) store-rss-kb \(storeRSS) view-ms \(viewMS) peak-kb \(peakKB() ?? -1)",
               "rss-kb \(statusKB("VmRSS:") ?? -1) \(store == nil || (withView && view == nil) ? "failed" : "")")
         fflush(nil)

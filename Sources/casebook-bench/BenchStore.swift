@@ -20,7 +20,7 @@ enum BenchStore {
             // The detail view's transfer lists and the ledger's sort arrays are still being made
             // when the screen is navigable.
             links.append(BenchTable.time {
-                while view?.links.transferListsReady == false || view?.ledgerSlotsReady == false { usleep(500) }
+                while view?.backgroundReady == false { usleep(500) }
             })
             store = nil
             view = nil

@@ -21,7 +21,7 @@ public struct CaseView: Sendable {
     internal(set) var columnCache = ColumnCache()
     /// The ledger's slot arrays once settled here, and while another thread makes them (LedgerSlotsPending).
     var madeSlots = LedgerSlots()
-    var pendingSlots: LedgerSlotsPending?
+    var pendingSlots: Pending<LedgerSlots>?
     /// The totals as sums that can take an incident back out (so an edit updates them in place).
     var sums = LossSums()
 
@@ -57,7 +57,8 @@ public struct CaseView: Sendable {
             pendingSlots = nil
         } else {
             madeSlots = LedgerSlots()
-            pendingSlots = LedgerSlotsPending(c.transfers.values, places: places, ends: ends)
+            let table = c.transfers.values
+            pendingSlots = Pending { LedgerSlots(table, places: places, ends: ends) }
         }
         searchText = SearchText()
         columnCache = ColumnCache()

@@ -17,7 +17,9 @@ public struct PaneIndex: Sendable {
     public let kind: PaneKind
     /// Slot -> record id; "" for a free slot.
     public private(set) var ids: [String] = []
-    private(set) var slotOf: [String: Int32] = [:]
+    /// Record id -> slot; for a big ledger made in the background (`Pending`) until first needed.
+    private var madeSlotOf: [String: Int32] = [:]
+    private var pendingSlotOf: Pending<[String: Int32]>?
     /// Live slots in natural order.
     public private(set) var order: [Int32] = []
     private var free: [Int32] = []
@@ -44,9 +46,29 @@ public struct PaneIndex: Sendable {
 
     private mutating func fillSlots() {
         order = (0..<Int32(ids.count)).map { $0 }
-        slotOf.reserveCapacity(ids.count)
-        for (i, id) in ids.enumerated() { slotOf[id] = Int32(i) }
+        let ids = ids
+        let table = { @Sendable () -> [String: Int32] in
+            var out: [String: Int32] = [:]
+            out.reserveCapacity(ids.count)
+            for (i, id) in ids.enumerated() { out[id] = Int32(i) }
+            return out
+        }
+        if ids.count < ParallelSort.threshold { madeSlotOf = table() } else { pendingSlotOf = Pending(table) }
     }
+
+    private var slotOf: [String: Int32] {
+        get { pendingSlotOf?.value ?? madeSlotOf }
+        _modify {
+            if let p = pendingSlotOf {
+                madeSlotOf = p.value
+                pendingSlotOf = nil
+            }
+            yield &madeSlotOf
+        }
+    }
+
+    /// Whether the id -> slot table is made (false while another thread makes it).
+    var slotsReady: Bool { pendingSlotOf?.isDone ?? true }
 
     public var count: Int { order.count }
     public func slot(of id: String) -> Int32? { slotOf[id] }
