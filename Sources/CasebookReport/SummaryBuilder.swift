@@ -102,11 +102,11 @@ extension Summary {
         }
         func notesAndTags<R: CaseRecord>(_ table: RecordTable<R>) {
             var noted: [String] = []
-            for (id, r) in table {
-                let meta = r.meta
-                if (!meta.tags.isEmpty || !meta.notes.isEmpty) && allowed(meta) {
-                    for tag in Set(meta.tags) { tagCounts[tag, default: 0] += 1 }
-                    if !meta.notes.isEmpty { noted.append(id) }
+            table.values.withUnsafeBufferPointer { records in   // in place: no copy of each record
+                for k in records.indices where !records[k].meta.tags.isEmpty || !records[k].meta.notes.isEmpty {
+                    guard allowed(records[k].meta) else { continue }
+                    for tag in Set(records[k].meta.tags) { tagCounts[tag, default: 0] += 1 }
+                    if !records[k].meta.notes.isEmpty { noted.append(records[k].id) }
                 }
             }
             annotate(table, noted)

@@ -33,32 +33,38 @@ extension Summary {
         var tallies = Array(repeating: [FlowTally](), count: incidents.count + 1)
         var noted: [String] = []
         let bases = TransferBasis.allCases
-        for (id, t) in c.transfers {
-            let meta = t.meta
-            guard allowed(meta) else { continue }
-            kept += 1
-            if !meta.tags.isEmpty || !meta.notes.isEmpty {
-                for tag in Set(meta.tags) { tagCounts[tag, default: 0] += 1 }
-                if !meta.notes.isEmpty { noted.append(id) }
+        // Transfers are read in place: `for (id, t) in c.transfers` copies each one (its bytes and
+        // a retain and release of every String in it), which was most of this pass.
+        c.transfers.values.withUnsafeBufferPointer { transfers in
+            for k in transfers.indices {
+                guard allowed(transfers[k].meta) else { continue }
+                kept += 1
+                let id = transfers[k].id
+                if !transfers[k].meta.tags.isEmpty || !transfers[k].meta.notes.isEmpty {
+                    for tag in Set(transfers[k].meta.tags) { tagCounts[tag, default: 0] += 1 }
+                    if !transfers[k].meta.notes.isEmpty { noted.append(id) }
+                }
+                let asset = transfers[k].asset
+                let g = transfers[k].incident.flatMap { group[$0] } ?? elsewhere
+                var r = tallies[g].firstIndex { $0.row.asset == asset } ?? -1
+                if r < 0 {
+                    let label = g == elsewhere ? "(no incident in this summary)" : name(incidents[g].id)
+                    tallies[g].append(FlowTally(row: FlowRow(incident: label, asset: asset)))
+                    r = tallies[g].count - 1
+                }
+                let amount = transfers[k].amount
+                switch transfers[k].kind {
+                case .theft: tallies[g][r].row.stolen += amount
+                case .hop, .swap, .bridge: tallies[g][r].row.movedOn += amount
+                case .cashOut: tallies[g][r].row.cashedOut += amount
+                case .stockpile: tallies[g][r].row.held += amount
+                case .mixer: tallies[g][r].row.inMixers += amount
+                case .purchase: tallies[g][r].row.spent += amount
+                }
+                let b = bases.firstIndex(of: transfers[k].basis)!
+                if let first = tallies[g][r].firstUse[b], first <= id {} else { tallies[g][r].firstUse[b] = id }
+                if !transfers[k].meta.sources.isEmpty { tallies[g][r].citing.append(id) }
             }
-            let g = t.incident.flatMap { group[$0] } ?? elsewhere
-            var r = tallies[g].firstIndex { $0.row.asset == t.asset } ?? -1
-            if r < 0 {
-                let label = g == elsewhere ? "(no incident in this summary)" : name(incidents[g].id)
-                tallies[g].append(FlowTally(row: FlowRow(incident: label, asset: t.asset)))
-                r = tallies[g].count - 1
-            }
-            switch t.kind {
-            case .theft: tallies[g][r].row.stolen += t.amount
-            case .hop, .swap, .bridge: tallies[g][r].row.movedOn += t.amount
-            case .cashOut: tallies[g][r].row.cashedOut += t.amount
-            case .stockpile: tallies[g][r].row.held += t.amount
-            case .mixer: tallies[g][r].row.inMixers += t.amount
-            case .purchase: tallies[g][r].row.spent += t.amount
-            }
-            let b = bases.firstIndex(of: t.basis)!
-            if let first = tallies[g][r].firstUse[b], first <= id {} else { tallies[g][r].firstUse[b] = id }
-            if !meta.sources.isEmpty { tallies[g][r].citing.append(id) }
         }
         for var rows in tallies {
             rows.sort { $0.row.asset < $1.row.asset }

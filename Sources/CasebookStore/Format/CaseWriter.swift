@@ -111,9 +111,12 @@ enum CaseWriter {
         -> (count: Int, encode: @Sendable (Range<Int>, inout CaseWriterBytes) -> Void) {
         let records = table.values
         return (order.count, { positions, out in
-            for p in positions {
-                write(&out, records[order[p]])
-                out.raw(p == order.count - 1 ? "\n" : ",\n")
+            // Read in place: `records[i]` as an argument copies the record (and retains its Strings).
+            records.withUnsafeBufferPointer { records in
+                for p in positions {
+                    write(&out, records[order[p]])
+                    out.raw(p == order.count - 1 ? "\n" : ",\n")
+                }
             }
         })
     }
