@@ -21,7 +21,10 @@ extension Case {
         let clashes = crossKindClashes()
         let checker = RecordChecker(case: self, assets: assetTable, idsAreUnique: clashes.isEmpty)
         var work: [@Sendable () -> [FoundProblems]] = []
-        func split<R: CaseRecord>(_ table: RecordTable<R>, _ kind: RecordKind, _ check: @escaping @Sendable (inout RecordChecker, R) -> Void) {
+        // `check` reads record `i` of the buffer itself: the closures know the record type, so the
+        // record is read in place (passed as `R` from here, it was copied through its witness table).
+        func split<R: CaseRecord>(_ table: RecordTable<R>, _ kind: RecordKind,
+                                  _ check: @escaping @Sendable (inout RecordChecker, UnsafeBufferPointer<R>, Int) -> Void) {
             let parts = table.count >= 20_000 ? 2 : 1
             var start = table.startIndex
             for p in 0..<parts {
@@ -40,7 +43,7 @@ extension Case {
                             if !clashing.isEmpty, let other = clashing[records[i].id] {
                                 ch.add(records[i].id, "id", "is used by a \(other.rawValue) and a \(kind.rawValue)")
                             }
-                            check(&ch, records[i])
+                            check(&ch, records, i)
                             if !ch.problems.isEmpty { found.append(FoundProblems(kind: order, id: records[i].id, problems: ch.problems)) }
                         }
                     }
@@ -49,11 +52,11 @@ extension Case {
                 start = end
             }
         }
-        split(sources, .source) { $0.source($1) }
-        split(incidents, .incident) { $0.incident($1) }
-        split(actors, .actor) { $0.actor($1) }
-        split(wallets, .wallet) { $0.wallet($1) }
-        split(transfers, .transfer) { $0.transfer($1) }
+        split(sources, .source) { $0.source($1[$2]) }
+        split(incidents, .incident) { $0.incident($1[$2]) }
+        split(actors, .actor) { $0.actor($1[$2]) }
+        split(wallets, .wallet) { $0.wallet($1[$2]) }
+        split(transfers, .transfer) { $0.transfer($1[$2]) }
 
         let results = ValidationResults(count: work.count)
         let jobs = work
@@ -150,6 +153,7 @@ private struct RecordChecker: Sendable {
     let assets: AssetTable
     var problems: [Problem] = []
     private var lastValidStamp: String?
+    private var lastSoundIncident: String?
     private var recentAssets: (Asset?, Asset?) = (nil, nil)
     /// Whether no id is used by two kinds (then a reference's kind is that of any table holding it).
     let idsAreUnique: Bool
@@ -223,7 +227,8 @@ private struct RecordChecker: Sendable {
     mutating func meta(_ meta: RecordMeta) {
         let id = meta.id
         // Visible ASCII alone has no whitespace: only other ids need Character's answer.
-        let plain = !id.isEmpty && id.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
+        let plain = !id.isEmpty && (id.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 > 0x20 && $0 < 0x7F } }
+            ?? id.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F })
         if !plain && (id.isEmpty || id.contains(where: { $0.isWhitespace || $0.isNewline })) {
             add(id, "id", "must be non-empty with no spaces")
         }
@@ -277,7 +282,12 @@ private struct RecordChecker: Sendable {
         date(t.time, id, "time")
         ref(t.from, [.wallet, .actor], id, "from")
         ref(t.to, [.wallet, .actor], id, "to")
-        ref(t.incident, [.incident], id, "incident")
+        // Transfers name few incidents: the last one found sound needs no lookup.
+        if let inc = t.incident, inc == lastSoundIncident {} else {
+            let before = problems.count
+            ref(t.incident, [.incident], id, "incident")
+            if problems.count == before { lastSoundIncident = t.incident }
+        }
         money(t.amount, t.asset, id, "amount")
         usd(t.usd, id, "usd")
     }

@@ -77,6 +77,16 @@ struct ValidationTests {
                                          "refers to inc-gone, which is not in the case"])
     }
 
+    @Test("every transfer for a missing incident is reported, however many name it in a row")
+    func sameMissingIncidentTwice() {
+        var c = SyntheticCase.make(transfers: 300, seed: 4)
+        let ids = c.transfers.values.map(\.id)   // table order: the order the checker walks
+        for id in ids { c.transfers[id]!.incident = "inc-gone" }
+        let found = c.validate().filter { $0.field == "incident" }
+        #expect(found.count == ids.count)
+        #expect(Set(found.map(\.recordID)) == Set(ids))
+    }
+
     @Test("a transfer may run between actors, but not from a source or for a wallet")
     func transferKinds() {
         #expect(problems { $0.transfers["t-1"]!.from = "act-bithumb"; $0.transfers["t-1"]!.to = "act-lazarus" } == [])
