@@ -135,6 +135,9 @@ extension ColumnCache.Groups {
             }
             if let v = values[i] { of[i] = t.intern(v) }
         }
+        // Only an edit interns again, and `intern` remakes the lookup then: a column of 400k
+        // wallets does not keep a 20 MB table for it meanwhile.
+        t.lookup = [:]
         return (t, of)
     }
 }
