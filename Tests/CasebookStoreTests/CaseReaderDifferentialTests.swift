@@ -157,6 +157,24 @@ import Testing
         expectSame(lines.joined(separator: "\n"), fast: true)
     }
 
+    @Test func aWorkerShareOfSeveralChunksReadsTheSame() {
+        // The worker hands its records over in chunks the reading thread moves in while it reads on.
+        let n = 16_000
+        #expect(Double(n) * (1 - CaseReaderArrays.ownShare) > Double(2 * CaseReaderArrays.chunkSize))
+        let text = CaseCoding.encode(CaseDocument(content: SyntheticCase.make(transfers: n, seed: 6)))
+        expectSame(text, fast: true)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let last = lines.lastIndex { $0.hasPrefix("{\"id\":\"tx-") }!
+        // A transfer repeated in the worker's last chunk, after earlier chunks went into the table.
+        var repeated = lines
+        let first = repeated.firstIndex { $0.hasPrefix("{\"id\":\"tx-1\"") }!
+        repeated.insert(repeated[first], at: last - 2)
+        expectSame(repeated.joined(separator: "\n"), fast: true)
+        // A record the fast reader declines late in the worker's share: the reference path decides.
+        lines[last - 5] = lines[last - 5].replacingOccurrences(of: "\"kind\":\"", with: "\"kind\" : \"\\u0068")
+        expectSame(lines.joined(separator: "\n"), fast: false)
+    }
+
     @Test func cancellingStopsBothReaders() throws {
         let bytes = Array(CaseCoding.encode(CaseDocument(content: SyntheticCase.make(transfers: 6_000, seed: 1))).utf8)
         var calls = 0

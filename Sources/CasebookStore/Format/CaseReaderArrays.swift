@@ -16,8 +16,11 @@ import Synchronization
 // thread's reading is the truth, so the split is used only if, after a record and its comma, it
 // lands exactly on it. If it does not (a pretty-printed file, a nested object), the worker is
 // stopped, its work thrown away, and this thread reads on alone. Either way the records go into
-// the table in file order. Newlines are counted first (one per record in a canonical file) so
-// the table is sized once. This thread also fills the table, so it takes the smaller share.
+// the table in file order. The table is sized once from an estimate of the section's lines (one
+// per record in a canonical file). This thread also fills the table, so it takes the smaller
+// share; once it lands on the split it moves the worker's records into the table in chunks of
+// `chunkSize` as the worker hands them over, so that work overlaps the worker's reading (and the
+// worker's share is never all held twice).
 
 /// Why the fast reader stopped: the reference path must decide, or the user cancelled.
 enum CaseReaderStop: Error {
@@ -37,10 +40,11 @@ struct CaseReaderProgress {
 }
 
 /// The second part of a section, read on a worker thread. The buffer outlives the job (the
-/// reader waits for it once it has started); `records` and `end` are written before the group
-/// is left and read after the wait; `state`, `position` and `stop` are shared while it runs. The records
-/// are kept in raw memory so the reader can move them into the table without copying each
-/// record's strings (a retain and a release for every string of a million records).
+/// reader waits for it once it has started); full chunks of records are handed over through
+/// `ready` as they are read; `end` is written before the group is left and read after the wait;
+/// `state`, `position` and `stop` are shared while it runs. The records are kept in raw memory
+/// so the reader can move them into the table without copying each record's strings (a retain
+/// and a release for every string of a million records).
 private final class CaseReaderJob<K: CaseReaderKind>: @unchecked Sendable {
     let buffer: UnsafeBufferPointer<UInt8>
     let start: Int, close: Int
@@ -49,7 +53,10 @@ private final class CaseReaderJob<K: CaseReaderKind>: @unchecked Sendable {
     /// 0 until the worker starts, then 1; 2 if the reader got to the split first and took over
     /// (a busy thread pool must never leave the reader waiting for a worker that has not begun).
     let state = Atomic<Int>(0)
-    var records = CaseReaderRecordBuffer<K.Record>()
+    /// Chunks read and not yet taken, in file order; `handed` is signalled for each.
+    private let lock = Mutex(())
+    private var ready: [CaseReaderRecordBuffer<K.Record>] = []   // under `lock`
+    let handed = DispatchSemaphore(value: 0)
     var end = -1
     /// Whether the worker gave any of its share back (written before the group is left).
     var released = false
@@ -66,23 +73,46 @@ private final class CaseReaderJob<K: CaseReaderKind>: @unchecked Sendable {
 
     func run() {
         guard state.compareExchange(expected: 0, desired: 1, ordering: .acquiringAndReleasing).exchanged else { return }
-        records.reserve(CaseReaderLines.estimate(buffer, from: start, to: close))
+        var chunk = CaseReaderRecordBuffer<K.Record>()
+        chunk.reserve(CaseReaderArrays.chunkSize)
         var c = CaseReaderCursor(buffer, at: start)
         var names = CaseReaderInterner()
         var done = CaseReaderReleaseMark(release, from: start)
-        defer { released = done.mark != start }
+        defer {
+            released = done.mark != start
+            chunk.free()
+        }
         do {
             repeat {
-                if records.count & 1023 == 0 {
+                if chunk.count & 1023 == 0 {
                     if stop.load(ordering: .relaxed) { return }
                     position.store(c.i, ordering: .relaxed)
                 }
                 let offset = c.i
                 done.reached(offset)
-                records.append(try K.decode(&c, &names), at: offset)
+                chunk.append(try K.decode(&c, &names), at: offset)
+                if chunk.count == CaseReaderArrays.chunkSize { hand(&chunk) }
             } while try c.more(UInt8(ascii: "]"))
+            hand(&chunk)
             end = c.i
         } catch {}
+    }
+
+    private func hand(_ chunk: inout CaseReaderRecordBuffer<K.Record>) {
+        let full = chunk
+        chunk = CaseReaderRecordBuffer()
+        chunk.reserve(CaseReaderArrays.chunkSize)
+        lock.withLock { _ in ready.append(full) }
+        handed.signal()
+    }
+
+    /// The chunks handed over since the last call, in file order (now the caller's to drain or free).
+    func take() -> [CaseReaderRecordBuffer<K.Record>] {
+        lock.withLock { _ in
+            let taken = ready
+            ready.removeAll()
+            return taken
+        }
     }
 }
 
@@ -136,8 +166,10 @@ struct CaseReaderRecordBuffer<Record> {
 enum CaseReaderArrays {
     /// Sections smaller than this are read on one thread: a worker costs more than it saves.
     static let splitThreshold = 4 << 20
-    /// The share of a split section this thread reads itself.
-    static let ownShare = 0.4
+    /// The share of a split section this thread reads itself (it also fills the table).
+    static let ownShare = 0.37
+    /// Records per chunk the worker hands over.
+    static let chunkSize = 4096
 
     /// Reads `[record, ...]` of kind `K` at the cursor into its table; a section of `threshold`
     /// bytes or more is shared with a worker thread.
@@ -156,7 +188,7 @@ enum CaseReaderArrays {
                 // Wait only for a worker that began; one that has not will find state 2 and return.
                 let (taken, state) = job.state.compareExchange(expected: 0, desired: 2, ordering: .acquiringAndReleasing)
                 if !taken && state == 1 { group.wait() }
-                job.records.free()
+                for var chunk in job.take() { chunk.free() }
             }
             // Sized for the whole section, so nothing waits for the worker.
             var table = CaseReaderTable<K.Record>(K.kind, capacity: CaseReaderLines.estimate(lines.buffer, from: c.i, to: close))
@@ -173,11 +205,19 @@ enum CaseReaderArrays {
             } catch let stop as CaseReaderStop { throw stop } catch { throw .unsupported }
             if ended { return table }
             if c.i == split && !job.state.compareExchange(expected: 0, desired: 2, ordering: .acquiringAndReleasing).exchanged {
-                while group.wait(timeout: .now() + .milliseconds(50)) == .timedOut {
+                // Move the worker's chunks in as they come; when none is ready, wait for one or
+                // for the worker to finish (it hands its last chunk before it leaves the group).
+                var finished = false
+                while true {
+                    let chunks = job.take()
+                    for var chunk in chunks { chunk.drain { r, offset in table.insert(r, at: offset, &lines) } }
+                    if !chunks.isEmpty { continue }
+                    if finished { break }
+                    if group.wait(timeout: .now()) == .success { finished = true; continue }
+                    _ = job.handed.wait(timeout: .now() + .milliseconds(50))
                     try progress.check(c.i + job.position.load(ordering: .relaxed) - split)
                 }
                 guard job.end >= 0 else { throw .unsupported }
-                job.records.drain { r, offset in table.insert(r, at: offset, &lines) }
                 c.i = job.end
                 return table
             }
