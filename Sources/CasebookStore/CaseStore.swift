@@ -53,14 +53,18 @@ public final class CaseStore {
 
     /// Opens a case. `progress` is told the fraction read (0...1) now and then, from this thread;
     /// returning false cancels the open.
-    public init(opening path: String, mode: Mode = .readWrite, progress: ((Double) -> Bool)? = nil) throws(StoreError) {
+    /// `preview` gets the case's first records (through its actors) while the rest is read, when
+    /// the journal holds no edits (which could change them): see CaseReader.load.
+    public init(opening path: String, mode: Mode = .readWrite, progress: ((Double) -> Bool)? = nil,
+                preview: ((Case) -> Void)? = nil) throws(StoreError) {
         guard POSIXFile.exists(path) else { throw .notFound(path: path) }
         let realPath = POSIXFile.resolved(path)
         self.path = realPath
         self.mode = mode
         journal = Journal(path: realPath + ".journal")
         if mode == .readWrite { lock = try CaseLock.acquire(for: realPath) }
-        let decoded = try CaseReader.load(realPath, name: path, progress: progress)
+        let unjournaled = POSIXFile.size(of: journal.path) <= 0
+        let decoded = try CaseReader.load(realPath, name: path, progress: progress, preview: unjournaled ? preview : nil)
         document = decoded.0
         duplicates = decoded.duplicates
         if mode == .readWrite && !duplicates.isEmpty {

@@ -25,6 +25,26 @@ import Testing
         #expect(reopened.history.entries.count == 1)
     }
 
+    @Test func theFirstPanesArePreviewedWhileTheRestIsReadUnlessTheJournalHasEdits() throws {
+        let s = Scratch()
+        let path = try s.sampleCase()
+        var previews: [Case] = []
+        let store = try CaseStore(opening: path, preview: { previews.append($0) })
+        try #require(previews.count == 1)
+        let first = previews[0]
+        #expect(first.info == store.content.info)
+        #expect(first.incidents == store.content.incidents && first.actors == store.content.actors)
+        #expect(first.sources == store.content.sources)
+        #expect(first.wallets.isEmpty && first.transfers.isEmpty && !store.content.transfers.isEmpty)
+        // An edit in the journal could change what the preview shows: no preview then.
+        try store.apply(editor.set(field: "status", value: "confirmed", id: "inc-bithumb-2018", in: store.content))
+        previews = []
+        let again = try CaseStore(opening: path, mode: .readOnly, preview: { previews.append($0) })
+        #expect(previews.isEmpty)
+        #expect(again.content.incidents["inc-bithumb-2018"]?.status == .confirmed)
+        try store.close()
+    }
+
     @Test func journalIsReplayedAfterACrash() throws {
         let s = Scratch()
         let path = try s.sampleCase()

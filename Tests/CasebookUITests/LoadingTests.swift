@@ -272,9 +272,10 @@ private let searchBitAndQuit: [Key] = [.char("/"), .char("B"), .char("i"), .char
         let texts = terminal.frames.map(\.text)
         let firstCase = try #require(texts.firstIndex { !$0.contains("Loading") })
         // Whatever the timing, frames before the case are loading frames with rising percentages.
+        // (The loading screen says "Loading FILE… N%"; the first panes, once shown, "Loading N%: …".)
         let percents = texts[..<firstCase].map { text -> Int in
-            let line = text.split(separator: "\n").first { $0.contains("Loading") }.map(String.init) ?? ""
-            return Int(line.split(separator: " ").last?.dropLast() ?? "") ?? -1
+            guard let m = text.firstMatch(of: /Loading[^\n]*?([0-9]+)%/) else { return -1 }
+            return Int(m.1) ?? -1
         }
         #expect(percents.allSatisfy { (0...100).contains($0) }, "\(percents)")
         #expect(zip(percents, percents.dropFirst()).allSatisfy { $0 <= $1 }, "\(percents)")
@@ -283,6 +284,48 @@ private let searchBitAndQuit: [Key] = [.char("/"), .char("B"), .char("i"), .char
         #expect(last.contains("▶ 2020-01-01T01:39:59Z"), "the last transfer is selected")
         #expect(app.state.pane == .ledger && app.state.current.selectedID == "tx-005999" && app.state.focus == .list)
         #expect(app.state.quit)
+        #expect(app.close() == nil)
+    }
+
+    @Test func theFirstPanesCanBeBrowsedWhileTheLedgerLoads() throws {
+        let folder = try CaseFolder()
+        let path = try folder.write(Demo.content)
+        // What the reader hands over once it has read the actors: the case without wallets and transfers.
+        var first = Demo.content
+        first.wallets = RecordTable()
+        first.transfers = RecordTable()
+        let app = App(file: path, theme: .mono)
+        app.showPartial(CaseView(first), progress: 0.4)
+        var screen = app.frame(width: 120, height: 35).text
+        #expect(screen.contains("3 Funds ledger 40%"))
+        #expect(app.frame(width: 170, height: 35).text.contains("16 actors · transfers loading 40%"))
+        #expect(screen.contains("Loading 40%: incidents and actors are here to browse"))
+        #expect(!screen.contains(" note ") && !screen.contains(" undo ") && !screen.contains(" summary "), "the footer offers only browsing")
+        // Browsing works: move down and open the incident.
+        app.handle(.char("j"), width: 120, height: 35)
+        let chosen = try #require(app.state.current.selectedID)
+        app.handle(.enter, width: 120, height: 35)
+        #expect(app.frame(width: 120, height: 35).text.contains("Incident: "))
+        app.handle(.escape, width: 120, height: 35)
+        // An edit or a summary waits, and says so.
+        app.handle(.char("A"), width: 120, height: 35)
+        #expect(app.state.prompt == nil)
+        #expect(app.state.message == "Still loading the case (40%): add-note waits until it is all read")
+        app.handle(.char("P"), width: 120, height: 35)
+        #expect(app.state.overlay == nil && app.state.message?.hasPrefix("Still loading the case") == true)
+        // The ledger pane says it is loading.
+        app.handle(.char("3"), width: 120, height: 35)
+        screen = app.frame(width: 120, height: 35).text
+        #expect(screen.contains("Loading the funds ledger… 40%  (Ctrl-C cancels)"))
+        // The whole case replaces the preview; the incident chosen stays chosen.
+        app.handle(.char("1"), width: 120, height: 35)
+        app.show(try opened(CaseLoader.open(path)))
+        #expect(!app.state.partial && app.state.current.selectedID == chosen)
+        screen = app.frame(width: 120, height: 35).text
+        #expect(screen.contains("3 Funds ledger \(Demo.content.transfers.count)"))
+        #expect(!screen.contains("Loading"))
+        app.handle(.char("A"), width: 120, height: 35)
+        #expect(app.state.prompt != nil, "notes can be added once the case is all read")
         #expect(app.close() == nil)
     }
 

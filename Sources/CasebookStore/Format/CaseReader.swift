@@ -17,10 +17,15 @@ enum CaseReader {
     /// returning false cancels.
     /// The file's bytes are given back as they are read (CaseReaderRelease), every
     /// `releaseStep` bytes; the reference path, if it must decide, reads the file again.
+    /// `preview`, if given, gets the case as far as its actors (info, assets, sources, incidents,
+    /// actors) as soon as the fast reader has read them, while it reads on (wallets and transfers
+    /// are most of a big file).
     static func load(_ path: String, name: String, progress: ((Double) -> Bool)?, split: Int = CaseReaderArrays.splitThreshold,
-                     releaseStep: Int = 8 << 20) throws(StoreError) -> (CaseDocument, duplicates: [Problem]) {
+                     releaseStep: Int = 8 << 20, preview: ((Case) -> Void)? = nil) throws(StoreError) -> (CaseDocument, duplicates: [Problem]) {
         try CaseReaderFile.withBytes(path, releaseStep: releaseStep) { (buffer, release) throws(StoreError) in
-            try load(buffer, path: name, progress: progress, split: split, release: release) { () throws(StoreError) in try POSIXFile.read(path) }
+            try load(buffer, path: name, progress: progress, split: split, release: release, preview: preview) { () throws(StoreError) in
+                try POSIXFile.read(path)
+            }
         }
     }
 
@@ -31,11 +36,12 @@ enum CaseReader {
 
     static func load(_ buffer: UnsafeBufferPointer<UInt8>, path: String, progress: ((Double) -> Bool)?,
                      split: Int = CaseReaderArrays.splitThreshold, release: CaseReaderRelease = .none,
+                     preview: ((Case) -> Void)? = nil,
                      reread: () throws(StoreError) -> [UInt8] = { [] }) throws(StoreError) -> (CaseDocument, duplicates: [Problem]) {
         let total = max(1, buffer.count)
         let report = progress.map { p in { (offset: Int) in p(Double(offset) / Double(total)) } }
         do {
-            return try decode(buffer, progress: report, split: split, release: release)
+            return try decode(buffer, progress: report, split: split, release: release, preview: preview)
         } catch .cancelled {
             throw .cancelled(path: path)
         } catch {
@@ -57,7 +63,8 @@ enum CaseReader {
     /// The fast reader alone: the document, or why it stopped.
     static func decode(_ buffer: UnsafeBufferPointer<UInt8>, progress report: ((Int) -> Bool)?,
                        split: Int = CaseReaderArrays.splitThreshold,
-                       release: CaseReaderRelease = .none) throws(CaseReaderStop) -> (CaseDocument, duplicates: [Problem]) {
+                       release: CaseReaderRelease = .none,
+                       preview: ((Case) -> Void)? = nil) throws(CaseReaderStop) -> (CaseDocument, duplicates: [Problem]) {
         var c = CaseReaderCursor(buffer)
         var names = CaseReaderInterner()
         var lines = CaseReaderLines(buffer, release: release)
@@ -69,6 +76,13 @@ enum CaseReader {
             if lines.unreliable { throw .unsupported }
             K.store(table.records, in: &parts.content)
             parts.duplicates[index(K.kind)] = table.duplicates
+            // The actors end what the first two panes show; a preview has no duplicate to hide.
+            if K.kind == .actor, let preview, let info = parts.info, parts.duplicates.allSatisfy(\.isEmpty) {
+                var partial = parts.content
+                partial.info = info
+                partial.assets = parts.assets
+                preview(partial)
+            }
         }
         c.skipSpace()
         do {

@@ -37,11 +37,16 @@ public final class App {
     public func show(_ loaded: LoadedCase) {
         self.loaded = loaded
         state.readOnlyReason = loaded.readOnlyReason
+        state.partial = false
         state.show(loaded.view)
         state.history = loaded.store.history
         if let reason = loaded.readOnlyReason { state.say("Read-only: \(reason)") }
         for w in loaded.store.warnings { state.say(w, error: true) }
     }
+
+    /// Shows the first panes of a case still loading (the loader's preview) until `show(_:)`
+    /// brings the whole case.
+    public func showPartial(_ view: CaseView, progress: Double) { state.showPartial(view, progress: progress) }
 
     /// Shows a case held only in memory (tests, previews).
     public func show(_ content: Case) { state.show(CaseView(content)) }
@@ -67,7 +72,7 @@ public final class App {
             if key == .char("Q") || key == .char("q") || key == .ctrl("c") { state.quit = true; effect = .quit }
         } else if let command = registry.command(for: key, in: state) {
             state.message = nil   // a message answers one keystroke
-            effect = command.run(&state, m)
+            if state.mayRun(command) { effect = command.run(&state, m) }
         } else if key != .escape {
             state.say("\(key) does nothing here (? lists the keys)", error: true)
         }
@@ -111,6 +116,7 @@ public final class App {
                     state.say("\(command.name) does not apply here", error: true)
                     return .none
                 }
+                guard state.mayRun(command) else { return .none }
                 return command.run(&state, m)
             default:
                 _ = editor.handle(key)
@@ -166,25 +172,31 @@ public final class App {
                 Self.cancel(loader)
                 break
             }
-            if state.view == nil, let loader {
+            let loadingNow = state.view == nil || state.partial
+            if loadingNow, let loader {
                 switch loader.result {
                 case .success(let loaded)?: show(loaded)
                 case .failure(let error)?:
                     if case .cancelled = error { return nil }
                     return error.description
-                case nil: state.loading = loader.progress
+                case nil:
+                    state.loading = loader.progress
+                    // The first panes, as soon as they are read: browse them while the rest loads.
+                    if state.view == nil, let first = loader.preview { showPartial(first, progress: loader.progress) }
                 }
             }
             let size = terminal.size
             terminal.draw(frame(width: size.width, height: size.height), theme: theme)
-            guard let key = terminal.readKey(timeoutMilliseconds: state.view == nil ? 50 : 250) else { continue }
-            if state.view == nil && (key == .ctrl("c") || key == .char("Q") || key == .char("q")) {
+            guard let key = terminal.readKey(timeoutMilliseconds: loadingNow ? 50 : 250) else { continue }
+            if loadingNow && (key == .ctrl("c") || key == .char("Q") || (state.view == nil && key == .char("q"))) {
                 Self.cancel(loader)
                 return nil
             }
             let now = terminal.size
             switch handle(key, width: now.width, height: now.height) {
-            case .quit: state.quit = true
+            case .quit:
+                state.quit = true
+                if state.partial { Self.cancel(loader) }
             case .suspend: terminal.suspend(suspend)
             case .redraw: if key == .ctrl("l") { terminal.invalidate() }
             default: break

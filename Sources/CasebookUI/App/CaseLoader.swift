@@ -29,13 +29,17 @@ public final class CaseLoader: Sendable {
     private let progressValue = Mutex<Double>(0)
     private let outcome = Mutex<Result<LoadedCase, StoreError>?>(nil)
     private let cancelled = Atomic<Bool>(false)
+    private let previewValue = Mutex<CaseView?>(nil)
 
     public init(path: String, readOnly: Bool = false) {
         let thread = Thread { [self] in
-            let result = Self.open(path, readOnly: readOnly) { [self] fraction in
+            let result = Self.open(path, readOnly: readOnly, progress: { [self] fraction in
                 progressValue.withLock { $0 = fraction }
                 return !cancelled.load(ordering: .relaxed)
-            }
+            }, preview: { [self] partial in
+                let view = CaseView(partial)
+                previewValue.withLock { $0 = view }
+            })
             // Take a copy of the view before publishing: the screen may let go of its records at once.
             let warmView = try? result.get().view
             outcome.withLock { $0 = result }
@@ -47,17 +51,19 @@ public final class CaseLoader: Sendable {
     }
 
     /// Opens synchronously (for tests and the command line).
-    public static func open(_ path: String, readOnly: Bool = false, progress: ((Double) -> Bool)? = nil) -> Result<LoadedCase, StoreError> {
+    /// `preview` gets the case's first panes (incidents, actors) while the rest is read.
+    public static func open(_ path: String, readOnly: Bool = false, progress: ((Double) -> Bool)? = nil,
+                            preview: ((Case) -> Void)? = nil) -> Result<LoadedCase, StoreError> {
         do {
             if readOnly {
-                let store = try CaseStore(opening: path, mode: .readOnly, progress: progress)
+                let store = try CaseStore(opening: path, mode: .readOnly, progress: progress, preview: preview)
                 return .success(LoadedCase(store: store, readOnlyReason: "opened with --read-only"))
             }
-            return .success(LoadedCase(store: try CaseStore(opening: path, progress: progress), readOnlyReason: nil))
+            return .success(LoadedCase(store: try CaseStore(opening: path, progress: progress, preview: preview), readOnlyReason: nil))
         } catch {
             if case .locked(_, let pid) = error {
                 do {
-                    let store = try CaseStore(opening: path, mode: .readOnly, progress: progress)
+                    let store = try CaseStore(opening: path, mode: .readOnly, progress: progress, preview: preview)
                     let holder = pid.map { "another Casebook (pid \($0)) is editing this case" } ?? "another Casebook is editing this case"
                     return .success(LoadedCase(store: store, readOnlyReason: holder))
                 } catch {
@@ -73,6 +79,9 @@ public final class CaseLoader: Sendable {
     }
 
     public var progress: Double { progressValue.withLock { $0 } }
+    /// The case's first panes, read while the rest is still loading (nil until then, and for a
+    /// case whose journal holds edits, or a file the fast reader leaves to the reference path).
+    public var preview: CaseView? { previewValue.withLock { $0 } }
     public var result: Result<LoadedCase, StoreError>? { outcome.withLock { $0 } }
     public func cancel() { cancelled.store(true, ordering: .relaxed) }
 }

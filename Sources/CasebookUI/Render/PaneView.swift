@@ -53,6 +53,14 @@ enum PaneView {
         let rows = layout.listRows
         guard !pane.rows.isEmpty else {
             let total = view.rowCount(s.pane)
+            if s.partial && s.pane == .ledger {
+                let note = "Loading the funds ledger… \(s.loadingPercent)%  (Ctrl-C cancels)"
+                g.put(note, x: rect.x + gutter, y: rect.y + 1, role: .dim, maxWidth: rect.width - gutter)
+                let width = max(0, rect.width - gutter - 2), filled = width * s.loadingPercent / 100
+                g.put(String(repeating: " ", count: filled), x: rect.x + gutter, y: rect.y + 2, role: .progress)
+                g.put(String(repeating: theme.glyphs.horizontal, count: width - filled), x: rect.x + gutter + filled, y: rect.y + 2, role: .dim)
+                return
+            }
             let note = total == 0 ? "No \(s.pane.title.lowercased()) in this case" : "No rows match the filter (\\ to change it)"
             g.put(note, x: rect.x + gutter, y: rect.y + 1, role: .dim, maxWidth: rect.width - gutter)
             return

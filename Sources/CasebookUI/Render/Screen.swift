@@ -34,8 +34,9 @@ public enum Screen {
         var right = ""
         if let v = s.view {
             let c = v.content
+            let transfers = s.partial ? "transfers loading \(s.loadingPercent)%" : "\(c.transfers.count) transfers"
             right = "\(c.incidents.count) incidents · USD \(v.totalLossUSD.formatted(minScale: 2)) stated · "
-                + "\(c.actors.count) actors · \(c.transfers.count) transfers "
+                + "\(c.actors.count) actors · \(transfers) "
         }
         let title = VisibleText.line(s.view?.content.info.title ?? s.file)
         let marking = s.view?.content.info.marking.map { " " + VisibleText.line($0) + " " } ?? ""
@@ -55,7 +56,8 @@ public enum Screen {
         var x = 0
         for kind in PaneKind.allCases {
             let shown = s.panes[kind]!.rows.count, total = view.rowCount(kind)
-            let count = shown == total ? "\(total)" : "\(shown)/\(total)"
+            var count = shown == total ? "\(total)" : "\(shown)/\(total)"
+            if s.partial && kind == .ledger { count = "\(s.loadingPercent)%" }
             let label = " \(kind.rawValue + 1) \(kind.title) \(count) "
             x = g.put(kind == s.pane ? "[" + label + "]" : " " + label + " ", x: x, y: layout.tabsRow, role: kind == s.pane ? .tabActive : .tab)
         }
@@ -87,6 +89,9 @@ public enum Screen {
             g.cursor = (min(layout.width - 1, x + p.editor.cursorColumn), y)
         } else if let m = s.message {
             g.put(TextWidth.truncate(m, to: layout.width), x: 0, y: y, role: s.messageIsError ? .messageError : .message)
+        } else if s.partial {
+            let text = "Loading \(s.loadingPercent)%: incidents and actors are here to browse; the ledger, edits and summaries follow"
+            g.put(TextWidth.truncate(text, to: layout.width), x: 0, y: y, role: .message)
         } else if s.readOnlyReason != nil {
             g.put(TextWidth.truncate("Read-only: " + s.readOnlyReason!, to: layout.width), x: 0, y: y, role: .banner)
         }
@@ -107,7 +112,8 @@ public enum Screen {
                             "sort-ascending", "frequency", "next-pane", "command-palette"]
             let ordered = registry.commands.sorted { (priority.firstIndex(of: $0.name) ?? 99) < (priority.firstIndex(of: $1.name) ?? 99) }
             items = ordered.compactMap { c in
-                guard let label = c.footer, c.isEnabled(s), let key = c.keys.first else { return nil }
+                guard let label = c.footer, c.isEnabled(s), let key = c.keys.first,
+                      !s.partial || AppState.browsingCommands.contains(c.name) else { return nil }
                 if c.name == "move-down", let up = registry.command(named: "move-up")?.keys.first {
                     return (key.description + "/" + up.description, label)
                 }

@@ -110,6 +110,9 @@ public struct AppState: Sendable {
     public var readOnlyReason: String?
     /// 0...1 while the case loads.
     public var loading: Double?
+    /// Whether `view` holds only the case's first panes (incidents and actors, read first) while
+    /// the rest of a big case loads: browsing works, edits and summaries wait (AppState+Loading).
+    public var partial = false
     public var pane: PaneKind = .incidents
     public var panes: [PaneKind: PaneState] = Dictionary(uniqueKeysWithValues: PaneKind.allCases.map { ($0, PaneState(kind: $0)) })
     public var focus: Focus = .list
