@@ -148,8 +148,12 @@ extension Case {
     }
 
     /// At most `limit` linked records, and how many there are in all (an incident may have 100,000 transfers).
-    public func links(of record: AnyRecord, index: LinkIndex?, limit: Int) -> (links: [(String, AnyRecord)], total: Int) {
+    /// With `waitingForTransfers` false and the index's transfer lists still being made in the
+    /// background, the transfers are left out (the screen says so) instead of waited for.
+    public func links(of record: AnyRecord, index: LinkIndex?, limit: Int,
+                      waitingForTransfers: Bool = true) -> (links: [(String, AnyRecord)], total: Int) {
         let ix = index ?? LinkIndex(self)
+        let transfersToo = waitingForTransfers || ix.transferListsReady
         var out: [(String, AnyRecord)] = []
         var seen = Set<String>()
         var total = 0
@@ -166,7 +170,7 @@ extension Case {
         case .incident(let i):
             add("victim", i.victim)
             for a in i.attributions.sorted(by: { $0.confidence > $1.confidence }) { add("attributed to", a.actor) }
-            for t in ix.ids(ix.transfersByIncident[id]) { add("transfer", t) }
+            if transfersToo { for t in ix.ids(ix.transfersByIncident[id]) { add("transfer", t) } }
         case .actor(let a):
             add("part of", a.parent)
             for m in ix.membersByParent[id] ?? [] { add("member", m) }
@@ -177,10 +181,10 @@ extension Case {
             }
             let owned = ix.walletsByOwner[id] ?? []
             for w in owned { add("wallet", w) }
-            for t in actorTransfers(id, owned: owned, ix) { add("transfer", t) }
+            if transfersToo { for t in actorTransfers(id, owned: owned, ix) { add("transfer", t) } }
         case .wallet(let w):
             add("owner", w.owner)
-            for t in ix.ids(ix.transfersByParty[id]) { add("transfer", t) }
+            if transfersToo { for t in ix.ids(ix.transfersByParty[id]) { add("transfer", t) } }
         case .transfer(let t):
             add("from", t.from)
             add("to", t.to)

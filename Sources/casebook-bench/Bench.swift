@@ -42,6 +42,7 @@ struct Bench {
               "load average \(loadAverage())")
         BenchTable.header()
         var figures = BenchStore.open(path, runs: runs)
+        figures.append(BenchStore.firstPanes(path, runs: runs))
         figures.append(BenchStore.firstFrame(path, runs: runs))
         var children: [(storeMB: Double, peakMB: Double, storeMS: Double)] = []
         for _ in 0..<runs { if let child = BenchChild.measure(path) { children.append(child) } }

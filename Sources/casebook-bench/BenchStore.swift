@@ -49,6 +49,21 @@ enum BenchStore {
         return BenchFigure(label: "first frame, with load progress", samples: samples, target: 150)
     }
 
+    /// From starting a load to the moment its incidents and actors can be browsed (the reader's
+    /// preview), while the rest of the case loads.
+    static func firstPanes(_ path: String, runs: Int) -> BenchFigure {
+        var samples: [Double] = []
+        for _ in 0..<runs {
+            let loader = CaseLoader(path: path, readOnly: true)
+            samples.append(BenchTable.time {
+                while loader.preview == nil && loader.result == nil { usleep(200) }
+            })
+            while loader.result == nil { Thread.sleep(forTimeInterval: 0.01) }
+            Thread.sleep(forTimeInterval: 0.2)   // the loader warms search text after it publishes
+        }
+        return BenchFigure(label: "incidents and actors browsable while the rest loads", samples: samples)
+    }
+
     /// Notes made durable through the store (journal append + fsync), then compaction and the
     /// summary on the same store.
     static func writes(_ path: String, runs: Int, summaryRuns: Int) throws -> [BenchFigure] {

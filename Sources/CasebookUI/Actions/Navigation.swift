@@ -52,7 +52,8 @@ extension AppState {
     /// The linked records the detail view offers, in order.
     public var detailLinks: [(label: String, id: String)] {
         guard let view, let id = detailRecordID, let record = view.content.record(id: id) else { return [] }
-        return view.content.links(of: record, index: view.links, limit: CaseView.linkLimit).links.map { ($0.0, $0.1.id) }
+        return view.content.links(of: record, index: view.links, limit: CaseView.linkLimit, waitingForTransfers: false)
+            .links.map { ($0.0, $0.1.id) }
     }
 
     /// Enter: from the list, open the detail view; in the detail view, follow the selected link.

@@ -8,7 +8,7 @@ import CasebookModel
 public enum DetailView {
     /// The record as plain text lines, `width` columns wide (for `casebook show`).
     public static func text(for record: AnyRecord, in view: CaseView, width: Int = 100) -> String {
-        lines(for: record, in: view, width: width).map(\.text).joined(separator: "\n") + "\n"
+        lines(for: record, in: view, width: width, waiting: true).map(\.text).joined(separator: "\n") + "\n"
     }
 
     struct Line {
@@ -19,7 +19,9 @@ public enum DetailView {
         var link: Int?
     }
 
-    static func lines(for record: AnyRecord, in view: CaseView, width: Int) -> [Line] {
+    /// `waiting`: wait for linked transfers still being made in the background (the command
+    /// line); the screen does not, and says they are coming.
+    static func lines(for record: AnyRecord, in view: CaseView, width: Int, waiting: Bool = false) -> [Line] {
         var out: [Line] = []
         let c = view.content
         let labelWidth = 12
@@ -98,13 +100,17 @@ public enum DetailView {
                 text(n.text, indent: 4)
             }
         }
-        let (links, total) = c.links(of: record, index: view.links, limit: CaseView.linkLimit)
-        if !links.isEmpty {
+        // Never waits for the transfer lists still being made after a big case opened: says so,
+        // and the next frame (the loop redraws at least every 250 ms) has them.
+        let linking = !waiting && !view.links.transferListsReady && record.kind != .transfer && record.kind != .source
+        let (links, total) = c.links(of: record, index: view.links, limit: CaseView.linkLimit, waitingForTransfers: !linking)
+        if !links.isEmpty || linking {
             section(total > links.count ? "Linked records (first \(links.count) of \(total))" : "Linked records")
             for (i, (label, r)) in links.enumerated() {
                 let line = VisibleText.line("\(label): \(view.title(of: r)) [\(r.id)]")
                 out.append(Line(text: "  " + TextWidth.truncate(line, to: max(1, width - 2)), role: .detailLink, link: meta.notes.count + i))
             }
+            if linking { out.append(Line(text: "  transfers: still being linked…", role: .dim)) }
         }
         out.append(Line(text: "", role: .text))
         out.append(Line(text: "created \(meta.created), modified \(meta.modified)", role: .dim))

@@ -49,9 +49,10 @@ public struct CaseView: Sendable {
         let c = content
         let (places, ends) = PaneIndex.ledgerOrder(c)
         for kind in PaneKind.allCases { indexes[kind] = kind == .ledger ? PaneIndex(ledger: ends) : PaneIndex(kind: kind, c) }
-        // The link index's transfer lists and the ledger's slot arrays are made in the background:
-        // the first frame needs neither (only the detail view, sort, filter and edits do).
-        links = LinkIndex(c, ends: ends, background: true)
+        // For a big ledger, the link index's transfer lists and the ledger's slot arrays are made
+        // in the background: the first frame needs neither (the detail view says its transfers
+        // are coming; sort, filter and edits wait for them).
+        links = LinkIndex(c, ends: ends, background: c.transfers.count >= ParallelSort.threshold)
         if c.transfers.count < ParallelSort.threshold {
             madeSlots = LedgerSlots(c.transfers.values, places: places, ends: ends)
             pendingSlots = nil
