@@ -56,7 +56,7 @@ struct Bench {
         }
         figures.forEach(BenchTable.print)
         // The summary of a million transfers takes tens of seconds today: one run there.
-        let writes = try BenchStore.writes(path, runs: runs, summaryRuns: n >= 1_000_000 ? 1 : runs)
+        let writes = try BenchStore.writes(path, runs: runs, summaryRuns: runs)
         writes.forEach(BenchTable.print)
         try BenchScreen.figures(path, runs: runs).forEach(BenchTable.print)
         BenchExternal.compare(path, casebookMS: figures[0].median, recordsMS: figures[1].median, runs: 3)

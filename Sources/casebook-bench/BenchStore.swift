@@ -25,6 +25,8 @@ enum BenchStore {
             store = nil
             view = nil
             opens.append(BenchTable.time { loaded = try? CaseLoader.open(path, readOnly: true).get() })
+            // Its background work would otherwise run into the next run's figures.
+            while loaded?.view.backgroundReady == false { usleep(500) }
             loaded = nil
             _ = (store, view, loaded)
         }
@@ -43,8 +45,8 @@ enum BenchStore {
                 loader = CaseLoader(path: path, readOnly: true)
                 _ = App(file: path, theme: .mono).frame(width: 120, height: 35)
             })
-            while loader?.result == nil { Thread.sleep(forTimeInterval: 0.01) }
-            Thread.sleep(forTimeInterval: 0.2)   // the loader warms search text after it publishes
+            // The loader warms search text after it publishes: let it finish, or it runs into the next figure.
+            while loader?.isFinished == false { Thread.sleep(forTimeInterval: 0.01) }
         }
         return BenchFigure(label: "first frame, with load progress", samples: samples, target: 150)
     }
@@ -58,8 +60,8 @@ enum BenchStore {
             samples.append(BenchTable.time {
                 while loader.preview == nil && loader.result == nil { usleep(200) }
             })
-            while loader.result == nil { Thread.sleep(forTimeInterval: 0.01) }
-            Thread.sleep(forTimeInterval: 0.2)   // the loader warms search text after it publishes
+            // The loader warms search text after it publishes: let it finish, or it runs into the next figure.
+            while !loader.isFinished { Thread.sleep(forTimeInterval: 0.01) }
         }
         return BenchFigure(label: "incidents and actors browsable while the rest loads", samples: samples)
     }

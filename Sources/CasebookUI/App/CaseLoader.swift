@@ -30,6 +30,7 @@ public final class CaseLoader: Sendable {
     private let outcome = Mutex<Result<LoadedCase, StoreError>?>(nil)
     private let cancelled = Atomic<Bool>(false)
     private let previewValue = Mutex<CaseView?>(nil)
+    private let warmed = Atomic<Bool>(false)
 
     public init(path: String, readOnly: Bool = false) {
         let thread = Thread { [self] in
@@ -45,6 +46,7 @@ public final class CaseLoader: Sendable {
             outcome.withLock { $0 = result }
             // With the case on screen, make the first search instant by preparing its text now.
             if let warmView { warmView.searchText.warm(warmView) }
+            warmed.store(true, ordering: .releasing)
         }
         thread.stackSize = 8 << 20   // the reader recurses per JSON nesting level
         thread.start()
@@ -79,6 +81,8 @@ public final class CaseLoader: Sendable {
     }
 
     public var progress: Double { progressValue.withLock { $0 } }
+    /// Whether the loader's thread is done: the case opened (or failed) and its search text made.
+    public var isFinished: Bool { warmed.load(ordering: .acquiring) }
     /// The case's first panes, read while the rest is still loading (nil until then, and for a
     /// case whose journal holds edits, or a file the fast reader leaves to the reference path).
     public var preview: CaseView? { previewValue.withLock { $0 } }
