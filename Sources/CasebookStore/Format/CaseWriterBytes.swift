@@ -98,24 +98,25 @@ struct CaseWriterBytes {
         byte(UInt8(ascii: ":"))
     }
 
-    /// Bytes that may need an escape: controls, `"`, `\\`, DEL, and the lead bytes of C1
-    /// controls (0xC2) and of the line and paragraph separators (0xE2).
-    private static let suspect: [Bool] = (0...255).map { b in
+    /// Whether a byte may need an escape: controls, `"`, `\\`, DEL, and the lead bytes of C1
+    /// controls (0xC2) and of the line and paragraph separators (0xE2). Compared inline rather
+    /// than looked up in a table: a global table cost an access check per string written.
+    @inline(__always) private static func suspect(_ b: UInt8) -> Bool {
         b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xC2 || b == 0xE2
     }
 
     /// Whether none of `n` bytes at `p` is suspect. Eight at a time: a word with no high bit
     /// set is ASCII, and is suspect only if a byte is below 0x20 or equal to 0x22, 0x5C or 0x7F,
     /// which the usual word tricks find exactly (whether such a byte exists, not which); words
-    /// with non-ASCII bytes and the tail go through the table.
-    @inline(__always) private static func isPlain(_ p: UnsafePointer<UInt8>, _ n: Int, _ suspect: UnsafeBufferPointer<Bool>) -> Bool {
+    /// with non-ASCII bytes and the tail are checked byte by byte.
+    @inline(__always) private static func isPlain(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
         var i = 0
         while i + 8 <= n {
             let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
             if w & highs != 0 {
-                for k in i..<i + 8 where suspect[Int(p[k])] { return false }
+                for k in i..<i + 8 where suspect(p[k]) { return false }
             } else if (w &- ones &* 0x20) & ~w & highs != 0 || hasZero(w ^ (ones &* 0x22))
                         || hasZero(w ^ (ones &* 0x5C)) || hasZero(w ^ (ones &* 0x7F)) {
                 return false
@@ -123,25 +124,23 @@ struct CaseWriterBytes {
             i += 8
         }
         while i < n {
-            if suspect[Int(p[i])] { return false }
+            if suspect(p[i]) { return false }
             i += 1
         }
         return true
     }
 
     mutating func text(_ s: String) {
-        let plain = Self.suspect.withUnsafeBufferPointer { suspect in
-            s.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
-                let n = utf8.count
-                if let p = utf8.baseAddress, !Self.isPlain(p, n, suspect) { return false }
-                reserve(n + 2)
-                base[count] = UInt8(ascii: "\"")
-                count += 1
-                if let p = utf8.baseAddress { append(p, n) }
-                base[count] = UInt8(ascii: "\"")
-                count += 1
-                return true
-            }
+        let plain = s.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            let n = utf8.count
+            if let p = utf8.baseAddress, !Self.isPlain(p, n) { return false }
+            reserve(n + 2)
+            base[count] = UInt8(ascii: "\"")
+            count += 1
+            if let p = utf8.baseAddress { append(p, n) }
+            base[count] = UInt8(ascii: "\"")
+            count += 1
+            return true
         }
         if plain == true { return }
         var out = ""
