@@ -19,9 +19,8 @@ public struct CaseView: Sendable {
     public internal(set) var searchText = SearchText()
     /// Per-column numbers, groups and sort ranks, made on first use (ColumnCache).
     internal(set) var columnCache = ColumnCache()
-    /// The ledger's slot arrays once settled here, and while another thread makes them (LedgerSlotsPending).
-    var madeSlots = LedgerSlots()
-    var pendingSlots: Pending<LedgerSlots>?
+    /// The ledger's slot arrays (`ledgerSlots`), made in the background for a big ledger.
+    var deferredSlots = Deferred(LedgerSlots())
     /// The totals as sums that can take an incident back out (so an edit updates them in place).
     var sums = LossSums()
 
@@ -53,14 +52,10 @@ public struct CaseView: Sendable {
         // in the background: the first frame needs neither (the detail view says its transfers
         // are coming; sort, filter and edits wait for them).
         links = LinkIndex(c, ends: ends, background: c.transfers.count >= ParallelSort.threshold)
-        if c.transfers.count < ParallelSort.threshold {
-            madeSlots = LedgerSlots(c.transfers.values, places: places, ends: ends)
-            pendingSlots = nil
-        } else {
-            madeSlots = LedgerSlots()
-            let table = c.transfers.values
-            pendingSlots = Pending { LedgerSlots(table, places: places, ends: ends) }
-        }
+        let table = c.transfers.values
+        deferredSlots = c.transfers.count < ParallelSort.threshold
+            ? Deferred(LedgerSlots(table, places: places, ends: ends))
+            : Deferred(empty: LedgerSlots()) { LedgerSlots(table, places: places, ends: ends) }
         searchText = SearchText()
         columnCache = ColumnCache()
         sums = LossSums()

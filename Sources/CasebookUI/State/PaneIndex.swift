@@ -17,9 +17,8 @@ public struct PaneIndex: Sendable {
     public let kind: PaneKind
     /// Slot -> record id; "" for a free slot.
     public private(set) var ids: [String] = []
-    /// Record id -> slot; for a big ledger made in the background (`Pending`) until first needed.
-    private var madeSlotOf: [String: Int32] = [:]
-    private var pendingSlotOf: Pending<[String: Int32]>?
+    /// Record id -> slot; for a big ledger made in the background.
+    private var slotOfTable = Deferred([String: Int32]())
     /// Live slots in natural order.
     public private(set) var order: [Int32] = []
     private var free: [Int32] = []
@@ -53,22 +52,16 @@ public struct PaneIndex: Sendable {
             for (i, id) in ids.enumerated() { out[id] = Int32(i) }
             return out
         }
-        if ids.count < ParallelSort.threshold { madeSlotOf = table() } else { pendingSlotOf = Pending(table) }
+        slotOfTable = ids.count < ParallelSort.threshold ? Deferred(table()) : Deferred(empty: [:], making: table)
     }
 
     private var slotOf: [String: Int32] {
-        get { pendingSlotOf?.value ?? madeSlotOf }
-        _modify {
-            if let p = pendingSlotOf {
-                madeSlotOf = p.value
-                pendingSlotOf = nil
-            }
-            yield &madeSlotOf
-        }
+        get { slotOfTable.value }
+        _modify { yield &slotOfTable.value }
     }
 
     /// Whether the id -> slot table is made (false while another thread makes it).
-    var slotsReady: Bool { pendingSlotOf?.isDone ?? true }
+    var slotsReady: Bool { slotOfTable.isReady }
 
     public var count: Int { order.count }
     public func slot(of id: String) -> Int32? { slotOf[id] }
