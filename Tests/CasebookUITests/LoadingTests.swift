@@ -306,6 +306,7 @@ private let searchBitAndQuit: [Key] = [.char("/"), .char("B"), .char("i"), .char
         let chosen = try #require(app.state.current.selectedID)
         app.handle(.enter, width: 120, height: 35)
         #expect(app.frame(width: 120, height: 35).text.contains("Incident: "))
+        #expect(app.frame(width: 120, height: 35).text.contains("  (wallets and transfers still loading)"))
         app.handle(.escape, width: 120, height: 35)
         // An edit or a summary waits, and says so.
         app.handle(.char("A"), width: 120, height: 35)
@@ -323,7 +324,7 @@ private let searchBitAndQuit: [Key] = [.char("/"), .char("B"), .char("i"), .char
         #expect(!app.state.partial && app.state.current.selectedID == chosen)
         screen = app.frame(width: 120, height: 35).text
         #expect(screen.contains("3 Funds ledger \(Demo.content.transfers.count)"))
-        #expect(!screen.contains("Loading"))
+        #expect(!screen.contains("Loading") && !screen.contains("still loading"))
         app.handle(.char("A"), width: 120, height: 35)
         #expect(app.state.prompt != nil, "notes can be added once the case is all read")
         #expect(app.close() == nil)

@@ -120,7 +120,10 @@ public enum DetailView {
     static func draw(_ s: AppState, _ view: CaseView, _ layout: Layout, _ theme: Theme, into g: inout Grid) {
         let rect = layout.detail
         guard rect.height > 0, rect.width > 2, let id = s.detailRecordID, let record = view.content.record(id: id) else { return }
-        let all = lines(for: record, in: view, width: rect.width - 2)
+        var all = lines(for: record, in: view, width: rect.width - 2)
+        // The first panes of a case still loading have no wallets or transfers to link yet; the
+        // title line (which never scrolls) says so.
+        if s.partial { all[0].text += "  (wallets and transfers still loading)" }
         // The title line stays put; the rest scrolls to keep the selected link in sight.
         g.put(all[0].text, x: rect.x + 1, y: rect.y, role: all[0].role, maxWidth: rect.width - 1)
         let content = Array(all.dropFirst())
