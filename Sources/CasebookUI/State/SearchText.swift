@@ -127,6 +127,12 @@ public final class SearchText: Sendable {
     }
 
     static func build(_ pane: PaneKind, _ view: CaseView) -> Table {
+        if pane == .ledger, let fast = buildLedger(view) { return fast }
+        return buildRows(pane, view)
+    }
+
+    /// Every row's text the general way: each record's columns, names cached per thread.
+    static func buildRows(_ pane: PaneKind, _ view: CaseView) -> Table {
         let index = view.indexes[pane]!
         let ids = index.ids
         let columns = pane.columns
@@ -148,17 +154,20 @@ public final class SearchText: Sendable {
             }
             pieces.withLock { $0[part] = t }
         }
-        return pieces.withLock { p in
-            var all = p[0] ?? Table()
-            if let second = p[1] {
-                let offset = all.bytes.count
-                all.bytes.append(contentsOf: second.bytes)
-                all.start.append(contentsOf: second.start.map { $0 + offset })
-                all.length.append(contentsOf: second.length)
-                all.ascii.append(contentsOf: second.ascii)
-            }
-            return all
+        return pieces.withLock { joined($0) }
+    }
+
+    /// The two halves' tables as one, the second's rows after the first's.
+    static func joined(_ p: [Int: Table]) -> Table {
+        var all = p[0] ?? Table()
+        if let second = p[1] {
+            let offset = all.bytes.count
+            all.bytes.append(contentsOf: second.bytes)
+            all.start.append(contentsOf: second.start.map { $0 + offset })
+            all.length.append(contentsOf: second.length)
+            all.ascii.append(contentsOf: second.ascii)
         }
+        return all
     }
 }
 

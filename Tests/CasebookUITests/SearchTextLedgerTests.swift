@@ -1,0 +1,40 @@
+// The ledger's search text is built from the per-value texts of the columns that name a record
+// (SearchText+Ledger) instead of row by row: it must hold exactly the bytes the row-by-row build
+// holds, for ordinary names and for Korean, upper-case and control characters in them.
+
+import CasebookModel
+import Testing
+@testable import CasebookUI
+
+@Suite("Ledger search text")
+struct SearchTextLedgerTests {
+    static func expectSame(_ view: CaseView, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let fast = try #require(SearchText.buildLedger(view), sourceLocation: sourceLocation)
+        let rows = SearchText.buildRows(.ledger, view)
+        #expect(fast.start == rows.start && fast.length == rows.length, sourceLocation: sourceLocation)
+        #expect(fast.ascii == rows.ascii, sourceLocation: sourceLocation)
+        #expect(fast.bytes == rows.bytes, sourceLocation: sourceLocation)
+    }
+
+    @Test("the same bytes as the row-by-row build, on the demo case and a generated one")
+    func sameAsRowByRow() throws {
+        try Self.expectSame(CaseView(Demo.content))
+        var c = SyntheticCase.make(transfers: 3_000, seed: 8)
+        // Names with Korean, capitals and a control character (VisibleText makes it visible).
+        let someWallets = c.transfers.values.prefix(40).map(\.from).filter { c.wallets[$0] != nil }
+        for (i, id) in someWallets.enumerated() { c.wallets[id]!.label = i % 2 == 0 ? "라자루스 지갑 \(i)" : "Hot\u{7}Wallet \(i)" }
+        for id in c.actors.keys { c.actors[id]!.name += " ÄÖ" }
+        try Self.expectSame(CaseView(c))
+    }
+
+    @Test("a search finds the same rows either way after an edit renames a wallet")
+    func afterAnEdit() throws {
+        var c = SyntheticCase.make(transfers: 2_000, seed: 9)
+        var view = CaseView(c)
+        let wallet = try #require(c.transfers.values.lazy.compactMap { c.wallets[$0.to] }.first)
+        let edit = try Editor(author: "t", time: "2026-11-22T12:00:00Z").set(field: "label", value: "박진혁 세탁 지갑", id: wallet.id, in: c)
+        try c.apply(edit)
+        view.update(c, after: edit.changes)
+        try Self.expectSame(view)
+    }
+}
