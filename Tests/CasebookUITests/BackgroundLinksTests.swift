@@ -26,3 +26,31 @@ struct BackgroundLinksTests {
         }
     }
 }
+
+@Suite("Search while its text is being prepared")
+struct SearchWhilePreparingTests {
+    @Test("a search typed while the loader prepares the text says so, then lands where a waiting search would")
+    func searchDuringWarmUp() async throws {
+        let c = SyntheticCase.make(transfers: 40_000, seed: 4)
+        let app = App(file: "big.case.json", theme: .mono)
+        app.show(c)
+        let view = try #require(app.state.view)
+        app.handle(.char("3"), width: 120, height: 35)
+        // Part of the address of a wallet near the end of the ledger, as its name shows it.
+        let last = try #require(app.state.current.rows.last.flatMap { c.transfers[$0] })
+        let pattern = String(try #require(c.wallets[last.to]).address.prefix(8))
+        // The loader's warm-up, as after opening a big case.
+        let warming = Task.detached { view.searchText.warm(view) }
+        app.handle(.char("/"), width: 120, height: 35)
+        for ch in pattern { app.handle(.char(ch), width: 120, height: 35) }
+        if app.state.searchPending {
+            #expect(app.state.message?.hasPrefix("Preparing the search text") == true)
+        }
+        await warming.value
+        // What the loop does while a search is pending: try again.
+        if app.state.searchPending { app.state.updateIncrementalSearch() }
+        #expect(!app.state.searchPending)
+        let expected = try #require(app.state.findRow(pattern, from: 0, forward: true))
+        #expect(app.state.current.cursor == expected)
+    }
+}

@@ -7,13 +7,24 @@ import Synchronization
 extension AppState {
     /// The first row matching `pattern` from `start` in a direction, wrapping; nil if none.
     /// Rows are scanned in blocks, each split over both cores; the first block with a match wins.
+    /// With `waiting` false, returns nil at once (and sets `searchPending`) while the loader is
+    /// still preparing the pane's search text.
     func findRow(_ pattern: String, from start: Int, forward: Bool) -> Int? {
+        var pending = false
+        return findRow(pattern, from: start, forward: forward, waiting: true, pending: &pending)
+    }
+
+    func findRow(_ pattern: String, from start: Int, forward: Bool, waiting: Bool, pending: inout Bool) -> Int? {
         guard let view, !pattern.isEmpty else { return nil }
         let slots = current.slots
         let n = slots.count
         guard n > 0 else { return nil }
         let needle = Array(pattern.lowercased().utf8)
-        let table = view.searchText.table(for: pane, in: view)
+        let ready = waiting ? view.searchText.table(for: pane, in: view) : view.searchText.tableIfAvailable(for: pane, in: view)
+        guard let table = ready else {
+            pending = true
+            return nil
+        }
         func row(_ step: Int) -> Int { forward ? (start + step) % n : ((start - step) % n + n) % n }
         return table.bytes.withUnsafeBufferPointer { b in
             needle.withUnsafeBufferPointer { nd in
@@ -42,15 +53,22 @@ extension AppState {
     }
 
     /// Called after each keystroke in the search prompt: jump to the first match from the origin.
+    /// Never waits for the search text the loader is still preparing after a big case opened:
+    /// says so, and the loop calls this again until it is ready (`searchPending`).
     mutating func updateIncrementalSearch() {
+        searchPending = false
         guard let prompt, prompt.purpose == .search else { return }
         let pattern = prompt.editor.text
         var p = current
+        var pending = false
         if pattern.isEmpty {
             p.cursor = prompt.origin
-        } else if let i = findRow(pattern, from: prompt.origin, forward: true) {
+        } else if let i = findRow(pattern, from: prompt.origin, forward: true, waiting: false, pending: &pending) {
             p.cursor = i
             message = nil
+        } else if pending {
+            searchPending = true
+            say("Preparing the search text (the first search after opening a big case)…")
         } else {
             say("No match for \(pattern)", error: true)
         }

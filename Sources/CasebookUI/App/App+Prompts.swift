@@ -44,7 +44,20 @@ extension App {
     func submit(_ prompt: Prompt) {
         let text = prompt.editor.text
         switch prompt.purpose {
-        case .search: state.lastSearch = text.isEmpty ? state.lastSearch : text
+        case .search:
+            state.lastSearch = text.isEmpty ? state.lastSearch : text
+            // Enter before the search text was ready: search now, waiting for it.
+            if state.searchPending, !text.isEmpty {
+                state.searchPending = false
+                if let i = state.findRow(text, from: prompt.origin, forward: true) {
+                    var p = state.current
+                    p.cursor = i
+                    state.current = p
+                    state.message = nil
+                } else {
+                    state.say("No match for \(text)", error: true)
+                }
+            }
         case .filter: state.applyFilter(text)
         case .note(let ids):
             done(perform(.note(ids: ids, text: text)), prompt)

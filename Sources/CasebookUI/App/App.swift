@@ -185,9 +185,10 @@ public final class App {
                     if state.view == nil, let first = loader.preview { showPartial(first, progress: loader.progress) }
                 }
             }
+            if state.searchPending { state.updateIncrementalSearch() }
             let size = terminal.size
             terminal.draw(frame(width: size.width, height: size.height), theme: theme)
-            guard let key = terminal.readKey(timeoutMilliseconds: loadingNow ? 50 : 250) else { continue }
+            guard let key = terminal.readKey(timeoutMilliseconds: loadingNow || state.searchPending ? 50 : 250) else { continue }
             if loadingNow && (key == .ctrl("c") || key == .char("Q") || (state.view == nil && key == .char("q"))) {
                 Self.cancel(loader)
                 return nil

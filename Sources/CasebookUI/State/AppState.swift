@@ -124,6 +124,8 @@ public struct AppState: Sendable {
     public var prompt: Prompt?
     public var overlay: Overlay?
     public var lastSearch: String?
+    /// A search typed while the search text is still being prepared: the loop tries it again.
+    public var searchPending = false
     public var message: String?
     /// Shown beside an open prompt (the tags Tab can complete to); cleared with the prompt.
     public var promptHint: String?

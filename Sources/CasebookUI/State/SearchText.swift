@@ -39,6 +39,18 @@ public final class SearchText: Sendable {
     /// Whether the pane's table has been built (for tests).
     func isBuilt(_ pane: PaneKind) -> Bool { cache.withLock { $0[pane] != nil } }
 
+    /// The pane's table, built now if nobody is building one; nil while another thread (the
+    /// loader's warm-up) holds the lock to build, so the screen can say so instead of freezing.
+    func tableIfAvailable(for pane: PaneKind, in view: CaseView) -> Table? {
+        let got: Table?? = cache.withLockIfAvailable { tables in
+            if let done = tables[pane] { return done }
+            let table = Self.build(pane, view)
+            tables[pane] = table
+            return table
+        }
+        return got ?? nil
+    }
+
     /// Builds every pane's table now, and the ledger's per-value texts that its sort and
     /// frequency view share (ColumnCache.warmLedgerTexts): the loader calls this after the case
     /// is shown, so the work is done in the background rather than on a keystroke.
