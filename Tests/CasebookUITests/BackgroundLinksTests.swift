@@ -44,7 +44,8 @@ struct SearchWhilePreparingTests {
         app.handle(.char("/"), width: 120, height: 35)
         for ch in pattern { app.handle(.char(ch), width: 120, height: 35) }
         if app.state.searchPending {
-            #expect(app.state.message?.hasPrefix("Preparing the search text") == true)
+            #expect(app.state.promptHint?.hasPrefix("preparing the search text") == true)
+            #expect(app.frame(width: 120, height: 35).text.contains("preparing the search text"))
         }
         await warming.value
         // What the loop does while a search is pending: try again.

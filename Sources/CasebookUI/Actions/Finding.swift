@@ -66,10 +66,12 @@ extension AppState {
         } else if let i = findRow(pattern, from: prompt.origin, forward: true, waiting: false, pending: &pending) {
             p.cursor = i
             message = nil
+            promptHint = nil
         } else if pending {
             searchPending = true
-            say("Preparing the search text (the first search after opening a big case)…")
+            promptHint = "preparing the search text (the first search after opening a big case)…"
         } else {
+            promptHint = nil
             say("No match for \(pattern)", error: true)
         }
         current = p
