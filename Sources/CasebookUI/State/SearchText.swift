@@ -20,6 +20,8 @@ public final class SearchText: Sendable {
     }
 
     private let cache: Mutex<[PaneKind: Table]>
+    /// Panes whose table a search asked another thread to make (once each).
+    private let requested = Mutex<Set<PaneKind>>([])
 
     public init() { cache = Mutex([:]) }
 
@@ -39,16 +41,16 @@ public final class SearchText: Sendable {
     /// Whether the pane's table has been built (for tests).
     func isBuilt(_ pane: PaneKind) -> Bool { cache.withLock { $0[pane] != nil } }
 
-    /// The pane's table, built now if nobody is building one; nil while another thread (the
-    /// loader's warm-up) holds the lock to build, so the screen can say so instead of freezing.
+    /// The pane's table if it is made; a small pane's is made now. A big pane's (20,000 rows or
+    /// more, seconds at a million) is made on another thread, unless the loader's warm-up is
+    /// already making it, and this returns nil meanwhile, so the screen says so instead of freezing.
     func tableIfAvailable(for pane: PaneKind, in view: CaseView) -> Table? {
-        let got: Table?? = cache.withLockIfAvailable { tables in
-            if let done = tables[pane] { return done }
-            let table = Self.build(pane, view)
-            tables[pane] = table
-            return table
-        }
-        return got ?? nil
+        if view.rowCount(pane) < ParallelSort.threshold { return table(for: pane, in: view) }
+        let made: Table?? = cache.withLockIfAvailable { $0[pane] }
+        if let table = made ?? nil { return table }
+        let first = requested.withLock { $0.insert(pane).inserted }
+        if first { DispatchQueue.global().async { _ = self.table(for: pane, in: view) } }
+        return nil
     }
 
     /// Builds every pane's table now, and the ledger's per-value texts that its sort and
