@@ -9,11 +9,9 @@ import Synchronization
 
 /// Reverse references, by id, each list in a stable order (transfers by time, others by id).
 public struct LinkIndex: Sendable {
-    /// The transfer lists, when made here; see the accessors in LinkIndexPending.swift. A
-    /// transfer is in them as its number in `transferIDs` (4 bytes, not a String's 16: at a
-    /// million transfers the lists hold five million entries).
-    var madeByIncident: [String: [Int32]] = [:]
-    var madeByParty: [String: [Int32]] = [:]
+    /// The transfer lists (Links+Lists). A transfer is in them as its number in `transferIDs`
+    /// (4 bytes, not a String's 16: at a million transfers the lists hold five million entries).
+    var lists = Deferred(TransferLists())
     /// Transfer ids by number: the transfers in time order as the index was made, then each
     /// transfer an edit put in (a changed transfer gets a new number; its old one is unused).
     var transferIDs: [String] = []
@@ -24,10 +22,6 @@ public struct LinkIndex: Sendable {
     var citingBySource: [String: [String]] = [:]
     /// Wallet -> owner, as the owner lists were made (Links+Owners).
     var walletOwner: [String: String] = [:]
-    /// Per owner, the transfers with an end at one of its wallets, once each, by time; nil when stale.
-    var madeByOwner: [String: [Int32]]? = [:]
-    /// The three transfer lists while another thread makes them; nil once they are here.
-    var pending: LinkIndexPending?
     /// Wallets an edit took out and has not put back yet, with their owner then.
     var walletsOut: [String: String?] = [:]
 
@@ -44,35 +38,24 @@ public struct LinkIndex: Sendable {
     public init(_ c: Case, ends: TransferEnds, background: Bool = false) {
         let owners = Self.owners(c.wallets.values)
         if background {
-            let pending = LinkIndexPending(ends: ends, owners: owners)
             self = LinkIndex(recordsOf: c)
-            self.pending = pending
-            walletOwner = owners
-            transferIDs = ends.ids
-            return
-        }
-        let party = Mutex<[String: [Int32]]>([:]), byIncident = Mutex<[String: [Int32]]>([:])
-        let byOwner = Mutex<[String: [Int32]]>([:]), rest = Mutex<LinkIndex?>(nil)
-        DispatchQueue.concurrentPerform(iterations: 3) { job in
-            switch job {
-            case 0:
-                let lists = ends.partyLists()
-                party.withLock { $0 = lists }
-            case 1:
-                let (incidents, owned) = ends.incidentAndOwnerLists(owners)
-                byIncident.withLock { $0 = incidents }
-                byOwner.withLock { $0 = owned }
-            default:
-                let r = LinkIndex(recordsOf: c)
-                rest.withLock { $0 = r }
+            lists = Deferred(empty: TransferLists()) { TransferLists.make(ends, owners: owners) }
+        } else {
+            let made = Mutex(TransferLists()), rest = Mutex<LinkIndex?>(nil)
+            DispatchQueue.concurrentPerform(iterations: 2) { job in
+                if job == 0 {
+                    let l = TransferLists.make(ends, owners: owners)
+                    made.withLock { $0 = l }
+                } else {
+                    let r = LinkIndex(recordsOf: c)
+                    rest.withLock { $0 = r }
+                }
             }
+            self = rest.withLock { $0! }
+            lists = Deferred(made.withLock { $0 })
         }
-        self = rest.withLock { $0! }
         walletOwner = owners
         transferIDs = ends.ids
-        madeByParty = party.withLock { $0 }
-        madeByIncident = byIncident.withLock { $0 }
-        madeByOwner = byOwner.withLock { $0 }
     }
 
     /// Wallet -> owner, for the wallets that have one.

@@ -133,21 +133,4 @@ public struct PaneIndex: Sendable {
             return (perm, TransferEnds(gathering: tp, perm))
         }
     }
-
-    /// The first 15 bytes of an ASCII string, big-endian, zero-padded, with the low bit clear; the
-    /// low bit set means "not ASCII: compare the Strings" (then the key is 1 and means nothing).
-    static func prefixKey(_ s: String) -> UInt128 {
-        var key: UInt128 = 0
-        var n = 0
-        var s = s
-        let ascii: Bool = s.withUTF8 { b in
-            for byte in b {
-                if byte >= 0x80 { return false }
-                if n < 15 { key = key << 8 | UInt128(byte); n += 1 }
-            }
-            return true
-        }
-        guard ascii else { return 1 }
-        return key << UInt128(8 * (16 - n))
-    }
 }
