@@ -10,7 +10,7 @@ public enum CaseTime {
         return Array(text.utf8).withUnsafeBufferPointer { isValid(utf8: $0) }
     }
 
-    private static func isValid(utf8 b: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isValid(utf8 b: UnsafeBufferPointer<UInt8>) -> Bool {
         func digits(_ range: Range<Int>) -> Int? {
             guard range.upperBound <= b.count else { return nil }
             var v = 0

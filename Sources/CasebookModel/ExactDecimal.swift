@@ -8,18 +8,25 @@
 
 /// An exact decimal such as `1234.56789012`. Parse with `ExactDecimal("0.1")`.
 public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConvertible {
+    // Kept as two 64-bit halves and a byte rather than an Int128 and an Int: 17 bytes aligned
+    // to 8 instead of 24 aligned to 16, so a transfer (two decimals) is 24 bytes smaller.
+    private var low: UInt64
+    private var high: Int64
+    private var scaleByte: UInt8
+
     /// The number times 10^scale.
-    public private(set) var units: Int128
+    @inline(__always) public var units: Int128 { Int128(high) << 64 | Int128(low) }
     /// Digits after the decimal point (0...38).
-    public private(set) var scale: Int
+    @inline(__always) public var scale: Int { Int(scaleByte) }
 
     public static let zero = ExactDecimal(units: 0, scale: 0)
     static let maxScale = 38
 
     public init(units: Int128, scale: Int) {
         precondition(scale >= 0 && scale <= Self.maxScale, "scale out of range")
-        self.units = units
-        self.scale = scale
+        low = UInt64(truncatingIfNeeded: units)
+        high = Int64(truncatingIfNeeded: units >> 64)
+        scaleByte = UInt8(scale)
     }
 
     public init(_ value: Int) { self.init(units: Int128(value), scale: 0) }

@@ -279,7 +279,8 @@ private struct RecordChecker: Sendable {
     mutating func transfer(_ t: Transfer) {
         let id = t.meta.id
         meta(t.meta)
-        date(t.time, id, "time")
+        // Checked from the packed digits: no String made per transfer.
+        if !t.packedTime.withUTF8({ CaseTime.isValid(utf8: $0) }) { date(t.time, id, "time") }
         ref(t.from, [.wallet, .actor], id, "from")
         ref(t.to, [.wallet, .actor], id, "to")
         // Transfers name few incidents: the last one found sound needs no lookup.

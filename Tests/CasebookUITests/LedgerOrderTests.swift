@@ -21,26 +21,6 @@ struct LedgerOrderTests {
             + "\(String(pad(n % 24, 2))):\(String(pad(n / 7 % 60, 2))):\(String(pad(n / 11 % 60, 2)))Z"
     }
 
-    static func isCanonical(_ s: String) -> Bool {
-        s.wholeMatch(of: /[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z/) != nil
-            && s.utf8.count == 20
-    }
-
-    @Test("time keys order canonical times as their Strings do and mark every other text")
-    func timeKeys() async {
-        await propertyCheck(count: 400, input: Gen.int(in: 0...2_000_000).array(of: 2...2)) { p in
-            let a = Self.time(p[0]), b = Self.time(p[1])
-            let ka = TimeKey.of(a), kb = TimeKey.of(b)
-            #expect((ka & 1 == 0) == Self.isCanonical(a), "\(a)")
-            if !Self.isCanonical(a) { #expect(ka == TimeKey.other) }
-            if ka & 1 == 0 && kb & 1 == 0 {
-                #expect((ka < kb) == (a < b), "\(a) \(b)")
-                #expect((ka == kb) == (a == b), "\(a) \(b)")
-            }
-        }
-        #expect(TimeKey.of("2019-12-31T23:59:59Z") < TimeKey.of("2020-01-01T00:00:00Z"))
-    }
-
     static func view(times: [Int]) -> CaseView {
         var c = Case(info: CaseInfo(title: "order", created: "2026-01-01T00:00:00Z"))
         for (i, n) in times.enumerated() {

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CasebookModel
 
 // The fast reader's view of the file: a position over raw bytes and the few JSON tokens a case
 // file is made of. It never reports errors itself: anything it does not expect (an escape in a
@@ -114,7 +115,28 @@ struct CaseReaderCursor {
     @inline(__always) mutating func string() throws(CaseReaderUnsupported) -> String {
         var ascii = true
         let r = try plainString(ascii: &ascii)
+        return try Self.text(UnsafeBufferPointer(start: base + r.lowerBound, count: r.count), ascii: ascii)
+    }
+
+    /// A transfer's time, packed straight from the bytes when canonical (TransferPacking.swift).
+    @inline(__always) mutating func time() throws(CaseReaderUnsupported) -> PackedTime {
+        var ascii = true
+        let r = try plainString(ascii: &ascii)
         let run = UnsafeBufferPointer(start: base + r.lowerBound, count: r.count)
+        if ascii, let key = PackedTime.key(utf8: run) { return .key(key) }
+        return .text(try Self.text(run, ascii: ascii))
+    }
+
+    /// A transaction hash, packed straight from the bytes when it is lowercase hex.
+    @inline(__always) mutating func hash() throws(CaseReaderUnsupported) -> PackedHash {
+        var ascii = true
+        let r = try plainString(ascii: &ascii)
+        let run = UnsafeBufferPointer(start: base + r.lowerBound, count: r.count)
+        if ascii, let packed = PackedHash.packed(utf8: run) { return packed }
+        return .text(try Self.text(run, ascii: ascii))
+    }
+
+    @inline(__always) static func text(_ run: UnsafeBufferPointer<UInt8>, ascii: Bool) throws(CaseReaderUnsupported) -> String {
         if ascii { return String(decoding: run, as: UTF8.self) }
         guard let s = String(validating: run, as: UTF8.self) else { throw CaseReaderUnsupported() }
         return s

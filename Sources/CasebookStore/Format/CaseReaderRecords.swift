@@ -5,22 +5,22 @@ import CasebookModel
 
 enum CaseReaderRecords {
     static func transfer(_ c: inout CaseReaderCursor, _ names: inout CaseReaderInterner) throws(CaseReaderUnsupported) -> Transfer {
-        var id: String?, time: String?, from: String?, to: String?, asset: String?
-        var amount: ExactDecimal?, usd: ExactDecimal?, rateSource: String?, txHash: String?, incident: String?
+        var id: String?, time: PackedTime?, from: String?, to: String?, asset: String?
+        var amount: ExactDecimal?, usd: ExactDecimal?, rateSource: String?, txHash: PackedHash?, incident: String?
         var kind: TransferKind?, basis: TransferBasis?
         var meta = CaseReaderMeta()
         let own = CaseReaderKeys.transferOwn
         try CaseReaderFields.object(&c, CaseReaderKeys.transfer) { (k, c) throws(CaseReaderUnsupported) in
             switch k {
             case 0: id = try c.string()
-            case 1: time = try c.string()
+            case 1: time = try c.time()
             case 2: from = try c.string(&names)
             case 3: to = try c.string(&names)
             case 4: asset = try c.string(&names)
             case 5: amount = try CaseReaderFields.decimal(&c)
             case 6: usd = try CaseReaderFields.decimal(&c)
             case 7: rateSource = try c.string(&names)
-            case 8: txHash = try c.string()
+            case 8: txHash = try c.hash()
             case 9: incident = try c.string(&names)
             case 10: kind = TransferKind.allCases[try c.choice(CaseReaderKeys.transferKinds)]
             case 11: basis = TransferBasis.allCases[try c.choice(CaseReaderKeys.transferBases)]
@@ -28,8 +28,8 @@ enum CaseReaderRecords {
             }
         }
         guard let id, let time, let from, let to, let asset, let amount, let kind, let basis else { throw CaseReaderUnsupported() }
-        return Transfer(meta: try meta.make(id: id), time: time, from: from, to: to, asset: asset, amount: amount, usd: usd,
-                        rateSource: rateSource, txHash: txHash, incident: incident, kind: kind, basis: basis)
+        return Transfer(meta: try meta.make(id: id), packedTime: time, from: from, to: to, asset: asset, amount: amount,
+                        usd: usd, rateSource: rateSource, packedHash: txHash, incident: incident, kind: kind, basis: basis)
     }
 
     static func wallet(_ c: inout CaseReaderCursor, _ names: inout CaseReaderInterner) throws(CaseReaderUnsupported) -> Wallet {

@@ -157,6 +157,31 @@ struct CaseWriterBytes {
         if let s { field(name, s) }
     }
 
+    /// A transfer's time: a packed one is digits and separators, so it is written unchecked.
+    @inline(__always) mutating func field(_ name: StaticString, _ t: PackedTime) {
+        key(name)
+        if case .text(let s) = t { return text(s) }
+        t.withUTF8 { quoted($0) }
+    }
+
+    /// A transaction hash: a packed one is hex digits, so it is written unchecked.
+    @inline(__always) mutating func field(_ name: StaticString, _ h: PackedHash?) {
+        guard let h else { return }
+        key(name)
+        if case .text(let s) = h { return text(s) }
+        h.withUTF8 { quoted($0) }
+    }
+
+    /// `"bytes"` for bytes known to need no escape.
+    @inline(__always) private mutating func quoted(_ b: UnsafeBufferPointer<UInt8>) {
+        reserve(b.count + 2)
+        base[count] = UInt8(ascii: "\"")
+        count += 1
+        if let p = b.baseAddress { append(p, b.count) }
+        base[count] = UInt8(ascii: "\"")
+        count += 1
+    }
+
     /// `,"name":[item,item]`, each item written by `write`; nothing for an empty list (the
     /// canonical form leaves empty lists out).
     @inline(__always) mutating func list<T>(_ name: StaticString, _ items: [T], _ write: (inout CaseWriterBytes, T) -> Void) {

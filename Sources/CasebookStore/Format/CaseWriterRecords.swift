@@ -8,14 +8,14 @@ enum CaseWriterRecords {
     static func transfer(_ out: inout CaseWriterBytes, _ t: Transfer) {
         out.raw("{\"id\":")
         out.text(t.id)
-        out.field("time", t.time)
+        out.field("time", t.packedTime)
         out.field("from", t.from)
         out.field("to", t.to)
         out.field("asset", t.asset)
         out.decimal("amount", t.amount)
         if let usd = t.usd { out.decimal("usd", usd) }
         out.field("rateSource", t.rateSource)
-        out.field("txHash", t.txHash)
+        out.field("txHash", t.packedHash)
         out.field("incident", t.incident)
         out.field("kind", t.kind.rawValue)
         out.field("basis", t.basis.rawValue)

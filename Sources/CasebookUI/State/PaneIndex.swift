@@ -9,7 +9,7 @@ import Foundation
 //
 // The ledger's natural order is built for a million rows: each transfer's time becomes a 64-bit
 // key of its fourteen digits when it has the canonical form (then key order is String order;
-// TimeKey), the places are sorted by key on two threads and merged, and only equal keys (or
+// the key is how the transfer keeps its time: PackedTime), the places are sorted by key on two threads and merged, and only equal keys (or
 // other times) fall back to comparing the Strings and then the ids. The ends are then gathered
 // in that order straight from the table on both cores. An edit moves one slot with a binary search.
 
@@ -116,7 +116,7 @@ public struct PaneIndex: Sendable {
             let keys = [UInt64](unsafeUninitializedCapacity: n) { kp, filled in
                 let out = Unchecked(kp)
                 ParallelSort.halves(n) { range, _ in
-                    for i in range { out.value[i] = TimeKey.of(tp[i].time) }
+                    for i in range { out.value[i] = tp[i].packedTime.sortKey }
                 }
                 filled = n
             }
@@ -124,9 +124,12 @@ public struct PaneIndex: Sendable {
                 // Canonical times that differ decide; anything else compares the Strings, then ids.
                 ParallelSort.sorted(count: n) { a, b in
                     let ka = kp[Int(a)], kb = kp[Int(b)]
-                    if ka != kb && ka & 1 == 0 && kb & 1 == 0 { return ka < kb }
+                    if ka & 1 == 0 && kb & 1 == 0 {
+                        return ka != kb ? ka < kb : tp[Int(a)].id < tp[Int(b)].id
+                    }
                     let x = tp[Int(a)], y = tp[Int(b)]
-                    if x.time != y.time { return x.time < y.time }
+                    let tx = x.time, ty = y.time
+                    if tx != ty { return tx < ty }
                     return x.id < y.id
                 }
             }

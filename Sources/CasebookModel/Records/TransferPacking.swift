@@ -1,0 +1,153 @@
+// A transfer's time and transaction hash, kept in place instead of as heap Strings.
+//
+// Why: a million transfers each had two Strings too long to live inline (a 20-byte time and a
+// 66-byte hash), so two heap blocks per transfer, about 176 MB, and two allocations and frees
+// when a case is read. Here the usual forms are packed into the record itself:
+//
+// - A canonical time, `YYYY-MM-DDTHH:MM:SSZ` (separators in place, fourteen ASCII digits), has
+//   its digits packed four bits each, most significant first, and shifted left once. Two such
+//   keys compare as their Strings do, since the Strings differ only in those digits, which is
+//   what the ledger sorts by (`sortKey`). Any other time (a date alone, a fraction, an offset,
+//   bad text) stays a String, and its sort key is 1: "compare the Strings".
+// - A hash of 1-64 lowercase hex digits, with or without `0x`, has its digits packed four bits
+//   each into four words, with the digit count and the prefix in one byte. Anything else stays
+//   a String.
+//
+// Each text has exactly one form (packed when it can be, else a String), so the synthesized
+// equality and hashing of `Transfer` agree with comparing the Strings, and the text read back
+// is byte for byte the text given.
+
+/// A transfer's time: packed when canonical, else the String as written.
+package enum PackedTime: Sendable, Hashable {
+    case key(UInt64)
+    case text(String)
+
+    /// The sort key meaning "not canonical: compare the Strings".
+    package static let otherKey: UInt64 = 1
+
+    package init(_ text: String) {
+        var text = text
+        self = text.withUTF8 { PackedTime.key(utf8: $0) }.map { .key($0) } ?? .text(text)
+    }
+
+    /// The packed key of canonical UTF-8 bytes, or nil.
+    @inline(__always)
+    package static func key(utf8 b: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard b.count == 20, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A, b[19] == 0x5A
+        else { return nil }
+        var key: UInt64 = 0
+        for i in 0..<19 where i != 4 && i != 7 && i != 10 && i != 13 && i != 16 {
+            let d = b[i] &- 0x30
+            if d > 9 { return nil }
+            key = key << 4 | UInt64(d)
+        }
+        return key << 1
+    }
+
+    /// Orders as the texts do when both keys are even; 1 means compare the texts.
+    @inline(__always) package var sortKey: UInt64 {
+        if case .key(let k) = self { return k }
+        return Self.otherKey
+    }
+
+    package var string: String {
+        switch self {
+        case .text(let s): return s
+        case .key: return String(unsafeUninitializedCapacity: 20) { fill($0) }
+        }
+    }
+
+    /// Calls `body` with the text's UTF-8 bytes; a packed time is spelled out on the stack.
+    @inline(__always)
+    package func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if case .text(var s) = self { return try s.withUTF8(body) }
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { out in
+            try body(UnsafeBufferPointer(rebasing: out[..<fill(out)]))
+        }
+    }
+
+    /// Spells out a packed time in `out` (20 bytes), returning the count.
+    private func fill(_ out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        guard case .key(let k) = self else { return 0 }
+        var digits = k >> 1
+        // From the end: the last digit is the low nibble.
+        for i in stride(from: 18, through: 0, by: -1) {
+            switch i {
+            case 4, 7: out[i] = 0x2D
+            case 10: out[i] = 0x54
+            case 13, 16: out[i] = 0x3A
+            default: out[i] = 0x30 + UInt8(digits & 0xF); digits >>= 4
+            }
+        }
+        out[19] = 0x5A
+        return 20
+    }
+}
+
+/// A transaction hash: packed when it is lowercase hex (optionally `0x`-prefixed), else a String.
+package enum PackedHash: Sendable, Hashable {
+    /// Digits four bits each, the first in the top nibble of `a`; `form` is the digit count
+    /// (1-64) plus 128 when the text starts `0x`.
+    case hex(UInt64, UInt64, UInt64, UInt64, form: UInt8)
+    case text(String)
+
+    package init(_ text: String) {
+        var text = text
+        self = text.withUTF8 { PackedHash.packed(utf8: $0) } ?? .text(text)
+    }
+
+    /// The packed form of UTF-8 bytes, or nil when they are not lowercase hex.
+    @inline(__always)
+    package static func packed(utf8 b: UnsafeBufferPointer<UInt8>) -> PackedHash? {
+        var start = 0
+        if b.count > 2, b[0] == 0x30, b[1] == 0x78 { start = 2 }
+        let n = b.count - start
+        guard n >= 1, n <= 64 else { return nil }
+        var w: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        for j in 0..<n {
+            let c = b[start + j]
+            let d: UInt8
+            if c &- 0x30 <= 9 { d = c &- 0x30 } else if c &- 0x61 <= 5 { d = c &- 0x61 + 10 } else { return nil }
+            let v = UInt64(d) << UInt64(60 - (j & 15) * 4)
+            switch j >> 4 {
+            case 0: w.0 |= v
+            case 1: w.1 |= v
+            case 2: w.2 |= v
+            default: w.3 |= v
+            }
+        }
+        return .hex(w.0, w.1, w.2, w.3, form: UInt8(n) | (start == 2 ? 128 : 0))
+    }
+
+    package var string: String {
+        switch self {
+        case .text(let s): return s
+        case .hex(_, _, _, _, let form): return String(unsafeUninitializedCapacity: Int(form & 127) + 2) { fill($0) }
+        }
+    }
+
+    /// Calls `body` with the text's UTF-8 bytes; a packed hash is spelled out on the stack.
+    @inline(__always)
+    package func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if case .text(var s) = self { return try s.withUTF8(body) }
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 66) { out in
+            try body(UnsafeBufferPointer(rebasing: out[..<fill(out)]))
+        }
+    }
+
+    /// Spells out a packed hash in `out` (up to 66 bytes), returning the count.
+    private func fill(_ out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        guard case .hex(let a, let b, let c, let d, let form) = self else { return 0 }
+        func word(_ i: Int) -> UInt64 {
+            switch i { case 0: a; case 1: b; case 2: c; default: d }
+        }
+        var k = 0
+        if form & 128 != 0 { out[0] = 0x30; out[1] = 0x78; k = 2 }
+        for j in 0..<Int(form & 127) {
+            let digit = UInt8(word(j >> 4) >> UInt64(60 - (j & 15) * 4) & 0xF)
+            out[k] = digit < 10 ? 0x30 + digit : 0x61 + digit - 10
+            k += 1
+        }
+        return k
+    }
+}
