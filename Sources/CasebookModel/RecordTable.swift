@@ -2,9 +2,9 @@
 // replaces: subscript by id, count, keys, values, for-in over (key, value).
 //
 // Why not a Dictionary: a dictionary stores its values in buckets sized to a power of two at
-// most three-quarters full, so a million transfers (288 bytes each) take 2^21 buckets, 640 MB,
-// of which half is empty. Here the records lie in one dense array, and only the small id → place
-// index is hashed: about 310 MB for the same million. Removal moves the last record into the
+// most three-quarters full, so a million transfers (280 bytes each) take 2^21 buckets, 590 MB,
+// of which half is empty. Here the records lie in one dense array, and the id → place index
+// (IDIndex) holds no ids, only places and hash bits: about 300 MB for the same million. Removal moves the last record into the
 // gap, so no order is promised (a dictionary promised none either); callers that need an order
 // sort, as they always did.
 
@@ -15,7 +15,7 @@ public struct RecordTable<Record: CaseRecord>: Sendable {
     /// Every record, densely, in no particular order.
     @usableFromInline var stored: [Record] = []
     /// id → index in `values`.
-    @usableFromInline var places: [String: Int32] = [:]
+    @usableFromInline var places = IDIndex()
 
     public var values: [Record] { @inlinable get { stored } }
 
@@ -36,10 +36,14 @@ public struct RecordTable<Record: CaseRecord>: Sendable {
 
     /// The record with this id; setting nil removes it. A record is stored under its own id.
     @inlinable public subscript(id: String) -> Record? {
-        get { places[id].map { stored[Int($0)] } }
+        get { index(forKey: id).map { stored[$0] } }
         set {
             if let newValue { updateValue(newValue, forKey: id) } else { removeValue(forKey: id) }
         }
+    }
+
+    @inlinable func place(_ id: String, _ h: UInt32) -> Int? {
+        stored.withUnsafeBufferPointer { s in places.find(h) { s[Int($0)].id == id } }.map(Int.init)
     }
 
     /// Puts `record` under `id`, returning the record it replaced. One hash lookup, and the
@@ -47,19 +51,13 @@ public struct RecordTable<Record: CaseRecord>: Sendable {
     @inlinable @discardableResult
     public mutating func updateValue(_ record: consuming Record, forKey id: String) -> Record? {
         assert(record.id == id, "a record is stored under its own id")
-        precondition(stored.count < Int(Int32.max), "too many records of one kind")
-        // Through `&`, the default is put in the table when the id is new: one lookup either way.
-        var fresh = false
-        let next = Int32(stored.count)
-        let place = Int(RecordTable.read(&places[id, default: { fresh = true; return next }()]))
-        if fresh {
-            stored.append(record)
-            return nil
-        }
-        return RecordTable.swap(&stored[place], &record)
+        precondition(stored.count < Int(Int32.max) - 1, "too many records of one kind")
+        let h = IDIndex.hash(id)
+        if let place = place(id, h) { return RecordTable.swap(&stored[place], &record) }
+        places.insert(h, Int32(stored.count))
+        stored.append(record)
+        return nil
     }
-
-    @inlinable @inline(__always) static func read(_ place: inout Int32) -> Int32 { place }
 
     @inlinable static func swap(_ a: inout Record, _ b: inout Record) -> Record {
         Swift.swap(&a, &b)
@@ -69,11 +67,13 @@ public struct RecordTable<Record: CaseRecord>: Sendable {
     /// Removes the record with this id, returning it; the last record takes its place.
     @inlinable @discardableResult
     public mutating func removeValue(forKey id: String) -> Record? {
-        guard let place = places.removeValue(forKey: id).map(Int.init) else { return nil }
+        let h = IDIndex.hash(id)
+        guard let place = place(id, h) else { return nil }
+        places.remove(h, Int32(place))
         let last = stored.count - 1
         if place != last {
             stored.swapAt(place, last)
-            places[stored[place].id] = Int32(place)
+            places.move(IDIndex.hash(stored[place].id), from: Int32(last), to: Int32(place))
         }
         return stored.removeLast()
     }
@@ -87,7 +87,7 @@ public struct RecordTable<Record: CaseRecord>: Sendable {
         @inlinable public var startIndex: Int { 0 }
         @inlinable public var endIndex: Int { table.stored.count }
         @inlinable public subscript(i: Int) -> String { table.stored[i].id }
-        @inlinable public func contains(_ id: String) -> Bool { table.places[id] != nil }
+        @inlinable public func contains(_ id: String) -> Bool { table.index(forKey: id) != nil }
     }
 }
 
@@ -100,7 +100,7 @@ extension RecordTable: RandomAccessCollection {
     @inlinable public subscript(place: Int) -> (key: String, value: Record) { (stored[place].id, stored[place]) }
 
     /// The place of the record with this id, if there is one.
-    @inlinable public func index(forKey id: String) -> Int? { places[id].map(Int.init) }
+    @inlinable public func index(forKey id: String) -> Int? { place(id, IDIndex.hash(id)) }
 }
 
 extension RecordTable: Equatable {

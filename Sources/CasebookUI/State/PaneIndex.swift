@@ -17,8 +17,8 @@ public struct PaneIndex: Sendable {
     public let kind: PaneKind
     /// Slot -> record id; "" for a free slot.
     public private(set) var ids: [String] = []
-    /// Record id -> slot; for a big ledger made in the background.
-    private var slotOfTable = Deferred([String: Int32]())
+    /// Record id -> slot (ids are compared in `ids`); for a big ledger made in the background.
+    private var slotOfTable = Deferred(IDIndex())
     /// Live slots in natural order.
     public private(set) var order: [Int32] = []
     private var free: [Int32] = []
@@ -46,25 +46,23 @@ public struct PaneIndex: Sendable {
     private mutating func fillSlots() {
         order = (0..<Int32(ids.count)).map { $0 }
         let ids = ids
-        let table = { @Sendable () -> [String: Int32] in
-            var out: [String: Int32] = [:]
-            out.reserveCapacity(ids.count)
-            for (i, id) in ids.enumerated() { out[id] = Int32(i) }
+        let table = { @Sendable () -> IDIndex in
+            var out = IDIndex(minimumCapacity: ids.count)
+            for (i, id) in ids.enumerated() { out.insert(IDIndex.hash(id), Int32(i)) }
             return out
         }
-        slotOfTable = ids.count < ParallelSort.threshold ? Deferred(table()) : Deferred(empty: [:], making: table)
-    }
-
-    private var slotOf: [String: Int32] {
-        get { slotOfTable.value }
-        _modify { yield &slotOfTable.value }
+        slotOfTable = ids.count < ParallelSort.threshold ? Deferred(table()) : Deferred(empty: IDIndex(), making: table)
     }
 
     /// Whether the id -> slot table is made (false while another thread makes it).
     var slotsReady: Bool { slotOfTable.isReady }
 
     public var count: Int { order.count }
-    public func slot(of id: String) -> Int32? { slotOf[id] }
+    public func slot(of id: String) -> Int32? { slot(of: id, IDIndex.hash(id)) }
+
+    private func slot(of id: String, _ h: UInt32) -> Int32? {
+        slotOfTable.value.find(h) { ids[Int($0)] == id }
+    }
     public func id(_ slot: Int32) -> String { ids[Int(slot)] }
 
     /// The natural-order key of a record of this pane; rows are ordered by it, then by id.
@@ -80,7 +78,9 @@ public struct PaneIndex: Sendable {
     /// Takes `record` out of the pane (it was deleted or is about to move). Returns its old slot.
     @discardableResult
     mutating func remove(_ id: String) -> Int32? {
-        guard let slot = slotOf.removeValue(forKey: id) else { return nil }
+        let h = IDIndex.hash(id)
+        guard let slot = slot(of: id, h) else { return nil }
+        slotOfTable.value.remove(h, slot)
         if let i = order.firstIndex(of: slot) { order.remove(at: i) }
         ids[Int(slot)] = ""
         free.append(slot)
@@ -101,8 +101,10 @@ public struct PaneIndex: Sendable {
             let mid = (lo + hi) / 2
             if let other = lookup(ids[Int(order[mid])]), Self.naturalLess(kind, other, record) { lo = mid + 1 } else { hi = mid }
         }
+        let h = IDIndex.hash(record.id)
+        if let old = self.slot(of: record.id, h) { slotOfTable.value.remove(h, old) }
         ids[Int(slot)] = record.id
-        slotOf[record.id] = slot
+        slotOfTable.value.insert(h, slot)
         order.insert(slot, at: lo)
         return slot
     }
