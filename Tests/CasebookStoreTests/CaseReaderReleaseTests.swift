@@ -72,4 +72,16 @@ import Testing
         #expect(a == b)
         #expect("\(b)".contains("line \(last - 2)") || "\(b)".contains("\(last - 2):"), "\(b)")
     }
+
+    @Test("a file read in two halves at once is every byte of the file, at any size")
+    func halvesReadTheWholeFile() throws {
+        let scratch = Scratch()
+        for size in [1, page - 1, 2 * page, 2 * page + 1, 3 * page + 123, 7 * page + 4095] {
+            let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ $0 >> 8) }
+            let path = scratch.path("halves-\(size).bin")
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let read = try CaseReaderFile.withBytes(path, halvesFrom: 0) { (b, _) throws(StoreError) in Array(b) }
+            #expect(read == bytes, "size \(size)")
+        }
+    }
 }
