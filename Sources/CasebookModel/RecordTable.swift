@@ -55,7 +55,7 @@ public struct RecordTable<Record: CaseRecord>: Sendable {
         let h = IDIndex.hash(id)
         if let place = place(id, h) { return RecordTable.swap(&stored[place], &record) }
         places.insert(h, Int32(stored.count))
-        stored.append(record)
+        stored.append(consume record)
         return nil
     }
 

@@ -18,6 +18,7 @@ struct Bench {
         let args = Array(CommandLine.arguments.dropFirst())
         if args.count == 2 && args[0] == "open" { return BenchChild.open(args[1]) }
         if args.count == 2 && args[0] == "open-records" { return BenchChild.open(args[1], view: false) }
+        if args.count == 2 && args[0] == "open-warm" { return BenchChild.open(args[1], warm: true) }
         if args.count == 2 && args[0] == "summary" { return try BenchChild.summary(args[1]) }
         if args.count == 2 && args[0] == "compact" { return try BenchChild.compact(args[1]) }
         if args.count == 3 && args[0] == "phase" { return try BenchChild.phase(args[1], args[2]) }

@@ -11,7 +11,9 @@ import Foundation
 
 enum BenchChild {
     /// `open FILE` (`open-records FILE`: the records alone, for profiling the reader).
-    static func open(_ path: String, view withView: Bool = true) {
+    /// `open-warm FILE`: and then the search text and the ledger's column texts the loader makes
+    /// after the screen is up (`warm-ms`), so the peak is that of a session's first seconds.
+    static func open(_ path: String, view withView: Bool = true, warm: Bool = false) {
         var store: CaseStore?
         let storeMS = BenchTable.time { store = try? CaseStore(opening: path, mode: .readOnly) }
         let storeKB = peakKB() ?? -1, storeRSS = statusKB("VmRSS:") ?? -1
@@ -19,6 +21,7 @@ enum BenchChild {
         let viewMS = withView ? BenchTable.time { view = store.map { CaseView($0.content) } } : 0
         // The peak counts the linked-record lists and ledger arrays the view goes on making in the background.
         while view?.backgroundReady == false { usleep(500) }
+        if warm, let view { print("warm-ms \(BenchTable.time { view.searchText.warm(view) })", terminator: " ") }
         print("store-ms \(storeMS) store-peak-kb \(storeKB) store-rss-kb \(storeRSS) view-ms \(viewMS) peak-kb \(peakKB() ?? -1)",
               "rss-kb \(statusKB("VmRSS:") ?? -1) \(store == nil || (withView && view == nil) ? "failed" : "")")
         fflush(nil)

@@ -22,7 +22,7 @@ struct CaseReaderTable<Record: CaseRecord> {
     @inline(__always)
     mutating func insert(_ r: consuming Record, at offset: Int, _ lines: inout CaseReaderLines) {
         let id = r.id
-        if let earlier = records.updateValue(r, forKey: id) {
+        if let earlier = records.updateValue(consume r, forKey: id) {
             records[id] = earlier
             duplicates.append(Problem(recordID: id, field: "id",
                                       message: "appears twice among \(plural) (again at line \(lines.line(at: offset)))"))

@@ -32,12 +32,13 @@ extension SearchText {
         let pieces = Mutex<[Int: Table]>([:])
         ParallelSort.halves(ids.count) { range, part in
             var t = Table()
-            t.bytes.reserveCapacity(range.count * 120)
+            t.bytes.reserveCapacity(min(range.count, sampleRows) * 160)
             t.start.reserveCapacity(range.count)
             t.length.reserveCapacity(range.count)
             t.ascii.reserveCapacity(range.count)
             transfers.values.withUnsafeBufferPointer { records in
                 for s in range {
+                    if s == range.lowerBound + sampleRows { t.reserveAhead(rows: range.count, then: part == 0 ? ids.count - range.count : 0) }
                     let before = t.bytes.count
                     var ascii = true
                     if !ids[s].isEmpty, let place = transfers.index(forKey: ids[s]) {
@@ -62,6 +63,6 @@ extension SearchText {
             }
             pieces.withLock { $0[part] = t }
         }
-        return pieces.withLock { joined($0) }
+        return joined(pieces)
     }
 }

@@ -154,11 +154,12 @@ public final class SearchText: Sendable {
         ParallelSort.halves(ids.count) { range, part in
             var t = Table()
             var names = Names()
-            t.bytes.reserveCapacity(range.count * 120)
+            t.bytes.reserveCapacity(min(range.count, sampleRows) * 160)
             t.start.reserveCapacity(range.count)
             t.length.reserveCapacity(range.count)
             t.ascii.reserveCapacity(range.count)
             for s in range {
+                if s == range.lowerBound + sampleRows { t.reserveAhead(rows: range.count, then: part == 0 ? ids.count - range.count : 0) }
                 let before = t.bytes.count
                 var ascii = true
                 if !ids[s].isEmpty, let r = view.record(pane, ids[s]) { ascii = append(r, columns, view, to: &t.bytes, names: &names) }
@@ -168,13 +169,24 @@ public final class SearchText: Sendable {
             }
             pieces.withLock { $0[part] = t }
         }
-        return pieces.withLock { joined($0) }
+        return joined(pieces)
     }
 
-    /// The two halves' tables as one, the second's rows after the first's.
-    static func joined(_ p: [Int: Table]) -> Table {
-        var all = p[0] ?? Table()
-        if let second = p[1] {
+    /// Rows made before the bytes' room is sized by them (`reserveAhead`).
+    static let sampleRows = 1024
+
+    /// The two halves' tables as one, the second's rows after the first's (into room the first
+    /// reserved for them, so the bytes are not copied to a bigger buffer on the way).
+    static func joined(_ pieces: borrowing Mutex<[Int: Table]>) -> Table {
+        // Taken out of the lock and the dictionary first: a table still held there would be
+        // copied whole by the first append (copy on write).
+        var p = pieces.withLock { p in
+            let taken = p
+            p = [:]
+            return taken
+        }
+        var all = p.removeValue(forKey: 0) ?? Table()
+        if let second = p.removeValue(forKey: 1) {
             let offset = all.bytes.count
             all.bytes.append(contentsOf: second.bytes)
             all.start.append(contentsOf: second.start.map { $0 + offset })
@@ -208,5 +220,23 @@ extension SearchText.Table {
             i += 1
         }
         return nil
+    }
+}
+
+extension SearchText.Table {
+    /// Sizes the bytes' room from the rows made so far: for `rows` in all at their bytes per row
+    /// (plus an eighth), then `then` more rows (the second half's, joined on later). A million
+    /// rows' text is about 190 MB; growing to it by doubling would copy it several times, each
+    /// time holding the old and the new buffer at once, and the join would copy it again. Room
+    /// reserved but never written is never resident.
+    mutating func reserveAhead(rows: Int, then more: Int) {
+        guard !start.isEmpty else { return }
+        let perRow = bytes.count / start.count + 1
+        bytes.reserveCapacity((rows + more) * (perRow + perRow / 8) + 4096)
+        if more > 0 {
+            start.reserveCapacity(rows + more)
+            length.reserveCapacity(rows + more)
+            ascii.reserveCapacity(rows + more)
+        }
     }
 }
