@@ -75,6 +75,9 @@ struct RecordLinks: Sendable {
 }
 
 extension LinkIndex {
+    /// Whether the record links are ready (false while another thread is still making them).
+    public var recordLinksReady: Bool { records.isReady }
+
     var incidentsByAttributedActor: [String: [String]] {
         get { records.value.incidentsByAttributedActor }
         _modify { yield &records.value.incidentsByAttributedActor }

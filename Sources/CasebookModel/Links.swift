@@ -70,12 +70,13 @@ extension Case {
     }
 
     /// At most `limit` linked records, and how many there are in all (an incident may have 100,000 transfers).
-    /// With `waitingForTransfers` false and the index's transfer lists still being made in the
-    /// background, the transfers are left out (the screen says so) instead of waited for.
+    /// With `waitingForTransfers` false, what the index is still making in the background (the
+    /// transfer lists, the record links) is left out (the screen says so) instead of waited for.
     public func links(of record: AnyRecord, index: LinkIndex?, limit: Int,
                       waitingForTransfers: Bool = true) -> (links: [(String, AnyRecord)], total: Int) {
         let ix = index ?? LinkIndex(self)
-        let transfersToo = waitingForTransfers || ix.transferListsReady
+        let recordsToo = waitingForTransfers || ix.recordLinksReady
+        let transfersToo = recordsToo && (waitingForTransfers || ix.transferListsReady)
         var out: [(String, AnyRecord)] = []
         var seen = Set<String>()
         var total = 0
@@ -95,6 +96,7 @@ extension Case {
             if transfersToo { for t in ix.ids(ix.transfersByIncident[id]) { add("transfer", t) } }
         case .actor(let a):
             add("part of", a.parent)
+            guard recordsToo else { break }
             for m in ix.membersByParent[id] ?? [] { add("member", m) }
             let attributed = ix.incidentsByAttributedActor[id] ?? [], victimOf = Set(ix.incidentsByVictim[id] ?? [])
             for inc in Set(attributed).union(victimOf).sorted() {
@@ -112,7 +114,7 @@ extension Case {
             add("to", t.to)
             add("incident", t.incident)
         case .source:
-            for r in ix.citingBySource[id] ?? [] { add("cited by", r) }
+            if recordsToo { for r in ix.citingBySource[id] ?? [] { add("cited by", r) } }
         }
         return (out, total)
     }

@@ -20,9 +20,30 @@ struct BackgroundLinksTests {
         #expect(listed == min(expected, CaseView.linkLimit))
         for _ in 0..<3 {
             let screen = DetailView.lines(for: record, in: CaseView(c), width: 100).map(\.text)
-            let coming = screen.contains { $0.contains("transfers: still being linked…") }
+            let coming = screen.contains { $0.contains("transfers: still being linked…") || $0.contains("linked records: still being found…") }
             let onScreen = screen.filter { $0.contains("transfer: ") }.count
             #expect(coming ? onScreen == 0 : onScreen == listed)
+        }
+    }
+}
+
+extension BackgroundLinksTests {
+    @Test("an actor's detail right after opening shows all its links or says they are coming, never a part")
+    func detailOfAnActorRightAfterOpening() throws {
+        let c = SyntheticCase.make(transfers: 25_000, seed: 6)
+        let actor = try #require(c.actors.values.filter { a in c.wallets.values.contains { $0.owner == a.id } }.min { $0.id < $1.id })
+        let record = AnyRecord.actor(actor)
+        let full = DetailView.text(for: record, in: CaseView(c)).split(separator: "\n").filter { $0.contains(": ") && $0.contains("[") }
+        #expect(full.contains { $0.contains("wallet: ") })
+        for _ in 0..<3 {
+            let screen = DetailView.lines(for: record, in: CaseView(c), width: 100).map(\.text)
+            let linked = screen.filter { $0.contains(": ") && $0.contains("[") }
+            if screen.contains(where: { $0.contains("linked records: still being found…") }) {
+                // Only what the actor record itself names (its parent) before the links are found.
+                #expect(!linked.contains { $0.contains("wallet: ") || $0.contains("member: ") || $0.contains("incident: ") })
+            } else if !screen.contains(where: { $0.contains("transfers: still being linked…") }) {
+                #expect(linked.count == full.count)
+            }
         }
     }
 }

@@ -100,9 +100,12 @@ public enum DetailView {
                 text(n.text, indent: 4)
             }
         }
-        // Never waits for the transfer lists still being made after a big case opened: says so,
-        // and the next frame (the loop redraws at least every 250 ms) has them.
-        let linking = !waiting && !view.links.transferListsReady && record.kind != .transfer && record.kind != .source
+        // Never waits for the links still being made after a big case opened (the record links,
+        // then the transfer lists): says so, and the next frame (the loop redraws at least every
+        // 250 ms) has them.
+        let recordsPending = !view.links.recordLinksReady
+        let linking = !waiting && record.kind != .transfer
+            && (recordsPending || (!view.links.transferListsReady && record.kind != .source))
         let (links, total) = c.links(of: record, index: view.links, limit: CaseView.linkLimit, waitingForTransfers: !linking)
         if !links.isEmpty || linking {
             section(total > links.count ? "Linked records (first \(links.count) of \(total))" : "Linked records")
@@ -110,7 +113,9 @@ public enum DetailView {
                 let line = VisibleText.line("\(label): \(view.title(of: r)) [\(r.id)]")
                 out.append(Line(text: "  " + TextWidth.truncate(line, to: max(1, width - 2)), role: .detailLink, link: meta.notes.count + i))
             }
-            if linking { out.append(Line(text: "  transfers: still being linked…", role: .dim)) }
+            if linking {
+                out.append(Line(text: recordsPending ? "  linked records: still being found…" : "  transfers: still being linked…", role: .dim))
+            }
         }
         out.append(Line(text: "", role: .text))
         out.append(Line(text: "created \(meta.created), modified \(meta.modified)", role: .dim))

@@ -10,8 +10,9 @@ extension CaseView {
     }
 
     /// Whether what the view makes in the background (the ledger's sort arrays and id -> slot
-    /// table, the link index's transfer lists) is ready; false while another thread makes it.
+    /// table, the link index's transfer lists and record links) is ready; false while another
+    /// thread makes it.
     public var backgroundReady: Bool {
-        deferredSlots.isReady && (indexes[.ledger]?.slotsReady ?? true) && links.transferListsReady
+        deferredSlots.isReady && (indexes[.ledger]?.slotsReady ?? true) && links.transferListsReady && links.recordLinksReady
     }
 }
