@@ -76,6 +76,12 @@ final class ColumnCache: Sendable {
         }
     }
 
+    /// A ledger column's per-value texts if they are made and the lock is free now. Never waits:
+    /// a sort may hold the lock while it builds the search text, which asks for these.
+    func madeReferenceTexts(_ column: Int) -> ReferenceTexts? {
+        cache.withLockIfAvailable { $0[.ledger]?.referenceTexts[column] } ?? nil
+    }
+
     func numbers(_ pane: PaneKind, _ column: Int, _ view: CaseView) -> [ExactDecimal?] {
         cache.withLock { Self.numbers(&$0[pane, default: Entry()], pane, column, view) }
     }

@@ -29,12 +29,13 @@ extension SearchText {
         // Per column: the interned value of each slot and the value's text, or nil for a
         // column that does not name a record.
         var named: [(of: [Int32], texts: ColumnCache.ReferenceTexts)?] = []
-        // Made here rather than taken from the column cache: a sort can build this table while
-        // it holds the cache's lock.
+        // Taken from the column cache when it has them (the loader's warm-up makes them first),
+        // else made here: a sort can build this table while it holds the cache's lock.
         var scratch = ColumnCache.Entry()
         for (k, c) in columns.enumerated() {
             guard c.reference != nil else { named.append(nil); continue }
-            guard let refs = slots.references(c.id), let texts = ColumnCache.referenceTexts(&scratch, k, view) else { return nil }
+            guard let refs = slots.references(c.id),
+                  let texts = view.columnCache.madeReferenceTexts(k) ?? ColumnCache.referenceTexts(&scratch, k, view) else { return nil }
             named.append((refs.of, texts))
         }
         let transfers = view.content.transfers
@@ -134,9 +135,12 @@ struct LoweredValues: Sendable {
             }
             parts.withLock { $0[n] = (bytes, ends, plain) }
         }
-        let made = parts.withLock { $0 }
+        // Each part let go of as soon as it is appended, so the parts and the whole are not all
+        // held at once.
+        var made = parts.withLock { p in let all = p; p = [:]; return all }
+        bytes.reserveCapacity(made.values.reduce(0) { $0 + $1.bytes.count })
         for n in texts.indices {
-            let (b, ends, p) = made[n]!
+            let (b, ends, p) = made.removeValue(forKey: n)!
             let offset = bytes.count
             first.append(start.count - 1)
             counts.append(texts[n].texts.count)
