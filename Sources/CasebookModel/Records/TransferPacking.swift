@@ -18,7 +18,7 @@
 // is byte for byte the text given.
 
 /// A transfer's time: packed when canonical, else the String as written.
-package enum PackedTime: Sendable, Hashable {
+package enum PackedTime: PackedText {
     case key(UInt64)
     case text(String)
 
@@ -50,24 +50,11 @@ package enum PackedTime: Sendable, Hashable {
         return Self.otherKey
     }
 
-    package var string: String {
-        switch self {
-        case .text(let s): return s
-        case .key: return String(unsafeUninitializedCapacity: 20) { fill($0) }
-        }
-    }
-
-    /// Calls `body` with the text's UTF-8 bytes; a packed time is spelled out on the stack.
-    @inline(__always)
-    package func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        if case .text(var s) = self { return try s.withUTF8(body) }
-        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { out in
-            try body(UnsafeBufferPointer(rebasing: out[..<fill(out)]))
-        }
-    }
+    package static let maxBytes = 20
+    package var text: String? { if case .text(let s) = self { s } else { nil } }
 
     /// Spells out a packed time in `out` (20 bytes), returning the count.
-    private func fill(_ out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    package func fill(_ out: UnsafeMutableBufferPointer<UInt8>) -> Int {
         guard case .key(let k) = self else { return 0 }
         var digits = k >> 1
         // From the end: the last digit is the low nibble.
@@ -85,7 +72,7 @@ package enum PackedTime: Sendable, Hashable {
 }
 
 /// A transaction hash: packed when it is lowercase hex (optionally `0x`-prefixed), else a String.
-package enum PackedHash: Sendable, Hashable {
+package enum PackedHash: PackedText {
     /// Digits four bits each, the first in the top nibble of `a`; `form` is the digit count
     /// (1-64) plus 128 when the text starts `0x`.
     case hex(UInt64, UInt64, UInt64, UInt64, form: UInt8)
@@ -127,24 +114,11 @@ package enum PackedHash: Sendable, Hashable {
         return n == 16 ? word : n == 0 ? 0 : word << UInt64((16 - n) * 4)
     }
 
-    package var string: String {
-        switch self {
-        case .text(let s): return s
-        case .hex(_, _, _, _, let form): return String(unsafeUninitializedCapacity: Int(form & 127) + 2) { fill($0) }
-        }
-    }
-
-    /// Calls `body` with the text's UTF-8 bytes; a packed hash is spelled out on the stack.
-    @inline(__always)
-    package func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        if case .text(var s) = self { return try s.withUTF8(body) }
-        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 66) { out in
-            try body(UnsafeBufferPointer(rebasing: out[..<fill(out)]))
-        }
-    }
+    package static let maxBytes = 66
+    package var text: String? { if case .text(let s) = self { s } else { nil } }
 
     /// Spells out a packed hash in `out` (up to 66 bytes), returning the count.
-    private func fill(_ out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    package func fill(_ out: UnsafeMutableBufferPointer<UInt8>) -> Int {
         guard case .hex(let a, let b, let c, let d, let form) = self else { return 0 }
         func word(_ i: Int) -> UInt64 {
             switch i { case 0: a; case 1: b; case 2: c; default: d }
@@ -157,5 +131,30 @@ package enum PackedHash: Sendable, Hashable {
             k += 1
         }
         return k
+    }
+}
+
+/// A text kept packed when it can be (`fill` spells it out), else as the String (`text`).
+package protocol PackedText: Sendable, Hashable {
+    /// The most bytes a packed text spells out to.
+    static var maxBytes: Int { get }
+    /// The String, when the text is not packed.
+    var text: String? { get }
+    /// Spells out a packed text in `out`, returning the count.
+    func fill(_ out: UnsafeMutableBufferPointer<UInt8>) -> Int
+}
+
+extension PackedText {
+    package var string: String {
+        text ?? String(unsafeUninitializedCapacity: Self.maxBytes) { fill($0) }
+    }
+
+    /// Calls `body` with the text's UTF-8 bytes; a packed text is spelled out on the stack.
+    @inline(__always)
+    package func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if var s = text { return try s.withUTF8(body) }
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.maxBytes) { out in
+            try body(UnsafeBufferPointer(rebasing: out[..<fill(out)]))
+        }
     }
 }
