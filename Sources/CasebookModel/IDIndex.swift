@@ -57,7 +57,7 @@ package struct IDIndex: Sendable {
 
     /// Records `position` for an id with hash `h` that is not in the index yet.
     @inlinable package mutating func insert(_ h: UInt32, _ position: Int32) {
-        if (count + 1) * 4 > words.count * 3 { rehash(Self.buckets(for: count + 1) * 2) }
+        if (count + 1) * 4 > words.count * 3 { rehash(Self.buckets(for: count + 1)) }   // twice the buckets
         Self.place(UInt64(h) << 32 | UInt64(UInt32(position) + 1), in: &words)
         count += 1
     }

@@ -97,7 +97,7 @@ extension Case {
         if owned.isEmpty { return direct }
         guard ix.ownerListsValid else {
             let all = Set(([id] + owned).flatMap { ix.ids(ix.transfersByParty[$0]) })
-            return all.compactMap { self.transfers[$0] }.sorted { ($0.time, $0.id) < ($1.time, $1.id) }.map(\.id)
+            return all.compactMap { self.transfers[$0] }.sorted { $0.precedes($1) }.map(\.id)
         }
         let viaWallets = ix.ids(ix.transfersByOwner?[id])
         if direct.isEmpty { return viaWallets }
@@ -109,7 +109,7 @@ extension Case {
             var lo = 0, hi = out.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if let o = transfers[out[mid]], (o.time, o.id) < (t.time, t.id) { lo = mid + 1 } else { hi = mid }
+                if let o = transfers[out[mid]], o.precedes(t) { lo = mid + 1 } else { hi = mid }
             }
             out.insert(d, at: lo)
         }

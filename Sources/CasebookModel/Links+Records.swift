@@ -1,7 +1,8 @@
 // A LinkIndex's links between records other than transfers: incidents by attributed actor and
 // by victim, members by parent, wallets by owner (and each wallet's owner), records by the
 // source they cite. Held as a `Deferred` value like the transfer lists: on a big case they are
-// made in the background (about 0.3 s at a million transfers), and the first use waits for them.
+// made in the background (about 0.3 s at a million transfers): a use that needs them waits, and
+// the screen's detail view says they are coming instead (`links(of:)` leaves them out).
 
 struct RecordLinks: Sendable {
     var incidentsByAttributedActor: [String: [String]] = [:]

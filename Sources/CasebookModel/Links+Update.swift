@@ -55,7 +55,7 @@ extension LinkIndex {
         let byID: (String) -> Bool = { $0 < id }
         switch record {
         case .transfer(let t):
-            let earlier: (String) -> Bool = { other in c.transfers[other].map { ($0.time, $0.id) < (t.time, t.id) } ?? (other < id) }
+            let earlier: (String) -> Bool = { other in c.transfers[other].map { $0.precedes(t) } ?? (other < id) }
             let n = number(id), names = transferIDs
             func putTransfer(_ list: inout [String: [Int32]], _ key: String?) {
                 guard let key else { return }

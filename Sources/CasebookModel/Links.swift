@@ -22,7 +22,7 @@ public struct LinkIndex: Sendable {
 
     /// `transfersInOrder`: transfer ids already sorted by time, if the caller has them.
     public init(_ c: Case, transfersInOrder: [String]? = nil) {
-        let ordered = transfersInOrder?.compactMap { c.transfers[$0] } ?? c.transfers.values.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
+        let ordered = transfersInOrder?.compactMap { c.transfers[$0] } ?? c.transfers.values.sorted { $0.precedes($1) }
         self.init(c, ends: TransferEnds(ids: ordered.map(\.id), from: ordered.map(\.from), to: ordered.map(\.to), incident: ordered.map(\.incident)))
     }
 
@@ -71,12 +71,15 @@ extension Case {
 
     /// At most `limit` linked records, and how many there are in all (an incident may have 100,000 transfers).
     /// With `waitingForTransfers` false, what the index is still making in the background (the
-    /// transfer lists, the record links) is left out (the screen says so) instead of waited for.
-    public func links(of record: AnyRecord, index: LinkIndex?, limit: Int,
-                      waitingForTransfers: Bool = true) -> (links: [(String, AnyRecord)], total: Int) {
+    /// record links, the transfer lists) is left out instead of waited for, and `leftOut` says
+    /// which, so the screen can say they are coming. Readiness is read once here: a caller that
+    /// read it itself could see it change before this call.
+    public func links(of record: AnyRecord, index: LinkIndex?, limit: Int, waitingForTransfers: Bool = true)
+        -> (links: [(String, AnyRecord)], total: Int, leftOut: LinksLeftOut?) {
         let ix = index ?? LinkIndex(self)
         let recordsToo = waitingForTransfers || ix.recordLinksReady
-        let transfersToo = recordsToo && (waitingForTransfers || ix.transferListsReady)
+        let transfersToo = waitingForTransfers || ix.transferListsReady
+        var leftOut: LinksLeftOut?
         var out: [(String, AnyRecord)] = []
         var seen = Set<String>()
         var total = 0
@@ -93,10 +96,10 @@ extension Case {
         case .incident(let i):
             add("victim", i.victim)
             for a in i.attributions.sorted(by: { $0.confidence > $1.confidence }) { add("attributed to", a.actor) }
-            if transfersToo { for t in ix.ids(ix.transfersByIncident[id]) { add("transfer", t) } }
+            if transfersToo { for t in ix.ids(ix.transfersByIncident[id]) { add("transfer", t) } } else { leftOut = .transfers }
         case .actor(let a):
             add("part of", a.parent)
-            guard recordsToo else { break }
+            guard recordsToo else { leftOut = .records; break }
             for m in ix.membersByParent[id] ?? [] { add("member", m) }
             let attributed = ix.incidentsByAttributedActor[id] ?? [], victimOf = Set(ix.incidentsByVictim[id] ?? [])
             for inc in Set(attributed).union(victimOf).sorted() {
@@ -105,17 +108,25 @@ extension Case {
             }
             let owned = ix.walletsByOwner[id] ?? []
             for w in owned { add("wallet", w) }
-            if transfersToo { for t in actorTransfers(id, owned: owned, ix) { add("transfer", t) } }
+            if transfersToo { for t in actorTransfers(id, owned: owned, ix) { add("transfer", t) } } else { leftOut = .transfers }
         case .wallet(let w):
             add("owner", w.owner)
-            if transfersToo { for t in ix.ids(ix.transfersByParty[id]) { add("transfer", t) } }
+            if transfersToo { for t in ix.ids(ix.transfersByParty[id]) { add("transfer", t) } } else { leftOut = .transfers }
         case .transfer(let t):
             add("from", t.from)
             add("to", t.to)
             add("incident", t.incident)
         case .source:
-            if recordsToo { for r in ix.citingBySource[id] ?? [] { add("cited by", r) } }
+            if recordsToo { for r in ix.citingBySource[id] ?? [] { add("cited by", r) } } else { leftOut = .records }
         }
-        return (out, total)
+        return (out, total, leftOut)
     }
+}
+
+/// What `links(of:)` left out because the index is still making it in the background.
+public enum LinksLeftOut: Sendable {
+    /// The links between records (members, wallets, incidents, citing records).
+    case records
+    /// The linked transfers.
+    case transfers
 }

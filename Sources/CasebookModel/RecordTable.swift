@@ -46,7 +46,7 @@ public struct RecordTable<Record: CaseRecord>: Sendable {
         stored.withUnsafeBufferPointer { s in places.find(h) { s[Int($0)].id == id } }.map(Int.init)
     }
 
-    /// Puts `record` under `id`, returning the record it replaced. One hash lookup, and the
+    /// Puts `record` under `id`, returning the record it replaced. The id is hashed once, and the
     /// record is moved in, not copied (a copy retains each of its strings: a loading cost).
     @inlinable @discardableResult
     public mutating func updateValue(_ record: consuming Record, forKey id: String) -> Record? {

@@ -27,6 +27,11 @@ struct BackgroundLinkIndexTests {
                 let b = c.links(of: r, index: foreground).map { "\($0.0) \($0.1.id)" }
                 #expect(a == b, "\(r.id)")
                 if !a.isEmpty { checked += 1 }
+                // Not waiting, as the screen asks: all of it, or what is made so far (the parts
+                // still being made come last) and a note of what was left out.
+                let now = c.links(of: r, index: LinkIndex(c, ends: ends, background: true), limit: .max, waitingForTransfers: false)
+                let shown = now.links.map { "\($0.0) \($0.1.id)" }
+                if now.leftOut == nil { #expect(shown == b, "\(r.id)") } else { #expect(Array(b.prefix(shown.count)) == shown, "\(r.id)") }
             }
         }
         #expect(checked > records.count)   // most records link something

@@ -67,10 +67,24 @@ struct TransferPackingTests {
             let ka = PackedTime(a).sortKey, kb = PackedTime(b).sortKey
             let canonical = a.utf8.count == 20 && a.wholeMatch(of: /[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z/) != nil
             #expect((ka & 1 == 0) == canonical, "\(a)")
+            if !canonical { #expect(ka == PackedTime.otherKey, "\(a)") }
             if ka & 1 == 0 && kb & 1 == 0 {
                 #expect((ka < kb) == (a < b), "\(a) \(b)")
                 #expect((ka == kb) == (a == b), "\(a) \(b)")
             }
+        }
+        #expect(PackedTime("2019-12-31T23:59:59Z").sortKey < PackedTime("2020-01-01T00:00:00Z").sortKey)
+    }
+
+    @Test("transfers precede one another as (time, id) Strings do, packed or not")
+    func precedes() async {
+        await propertyCheck(count: 400, input: Gen.int(in: 0...5_000_000).array(of: 4...4)) { p in
+            let t1 = Self.text(p[0] % 50 == 0 ? p[0] : p[0] % 7, Self.times, hex: false)
+            let t2 = Self.text(p[1] % 50 == 0 ? p[1] : p[1] % 7, Self.times, hex: false)
+            var a = Self.transfer(time: t1, hash: nil), b = Self.transfer(time: t2, hash: nil)
+            a.meta.id = "tx-\(p[2] % 5)"
+            b.meta.id = "tx-\(p[3] % 5)"
+            #expect(a.precedes(b) == ((t1, a.id) < (t2, b.id)), "\(t1) \(a.id) \(t2) \(b.id)")
         }
     }
 }

@@ -17,7 +17,7 @@ public enum LedgerExporter {
         var out = header.joined(separator: ",") + "\r\n"
         // Withheld wallets and incidents must not show through a transfer's columns either.
         let (c, withheld) = CaseExport.filtered(c, maxMarking: maxMarking)
-        let transfers = c.transfers.values.sorted { ($0.time, $0.id) < ($1.time, $1.id) }
+        let transfers = c.transfers.values.sorted { $0.precedes($1) }
         for t in transfers {
             let from = c.wallets[t.from], to = c.wallets[t.to]
             let fields: [String] = [

@@ -54,4 +54,13 @@ public struct Transfer: CaseRecord {
     }
 
     public var displayName: String { "\(amount.formatted()) \(asset) \(from) → \(to)" }
+
+    /// Whether this transfer comes before `other` in the ledger's order: by time as written, then
+    /// by id. Two packed times compare as integers, so sorting makes no Strings.
+    public func precedes(_ other: Transfer) -> Bool {
+        let a = packedTime.sortKey, b = other.packedTime.sortKey
+        if a & 1 == 0 && b & 1 == 0 { return a != b ? a < b : meta.id < other.meta.id }
+        let ta = time, tb = other.time
+        return ta != tb ? ta < tb : meta.id < other.meta.id
+    }
 }

@@ -48,7 +48,8 @@ enum CaseReaderFile {
                         CaseReaderRelease(base: memory, step: releaseStep))
     }
 
-    /// Reads up to `capacity` bytes of the file into `memory`, in two halves at once; returns how
+    /// Reads up to `capacity` bytes of the file into `memory`, in two halves at once when it is
+    /// `halvesFrom` bytes or more; returns how
     /// many bytes from the start were read (fewer than the file's size if it shrank meanwhile).
     private static func fill(_ memory: UnsafeMutablePointer<UInt8>, _ capacity: Int, _ halvesFrom: Int,
                              _ path: String) throws(StoreError) -> Int {

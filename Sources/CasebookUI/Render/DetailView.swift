@@ -19,8 +19,8 @@ public enum DetailView {
         var link: Int?
     }
 
-    /// `waiting`: wait for linked transfers still being made in the background (the command
-    /// line); the screen does not, and says they are coming.
+    /// `waiting`: wait for links still being made in the background (the command line); the
+    /// screen does not, and says they are coming.
     static func lines(for record: AnyRecord, in view: CaseView, width: Int, waiting: Bool = false) -> [Line] {
         var out: [Line] = []
         let c = view.content
@@ -101,20 +101,19 @@ public enum DetailView {
             }
         }
         // Never waits for the links still being made after a big case opened (the record links,
-        // then the transfer lists): says so, and the next frame (the loop redraws at least every
-        // 250 ms) has them.
-        let recordsPending = !view.links.recordLinksReady
-        let linking = !waiting && record.kind != .transfer
-            && (recordsPending || (!view.links.transferListsReady && record.kind != .source))
-        let (links, total) = c.links(of: record, index: view.links, limit: CaseView.linkLimit, waitingForTransfers: !linking)
-        if !links.isEmpty || linking {
+        // the transfer lists): says what was left out, and the next frame (the loop redraws at
+        // least every 250 ms) has them.
+        let (links, total, leftOut) = c.links(of: record, index: view.links, limit: CaseView.linkLimit, waitingForTransfers: waiting)
+        if !links.isEmpty || leftOut != nil {
             section(total > links.count ? "Linked records (first \(links.count) of \(total))" : "Linked records")
             for (i, (label, r)) in links.enumerated() {
                 let line = VisibleText.line("\(label): \(view.title(of: r)) [\(r.id)]")
                 out.append(Line(text: "  " + TextWidth.truncate(line, to: max(1, width - 2)), role: .detailLink, link: meta.notes.count + i))
             }
-            if linking {
-                out.append(Line(text: recordsPending ? "  linked records: still being found…" : "  transfers: still being linked…", role: .dim))
+            switch leftOut {
+            case .records: out.append(Line(text: "  linked records: still being found…", role: .dim))
+            case .transfers: out.append(Line(text: "  transfers: still being linked…", role: .dim))
+            case nil: break
             }
         }
         out.append(Line(text: "", role: .text))

@@ -48,9 +48,9 @@ public struct CaseView: Sendable {
         let c = content
         let (places, ends) = PaneIndex.ledgerOrder(c)
         for kind in PaneKind.allCases { indexes[kind] = kind == .ledger ? PaneIndex(ledger: ends) : PaneIndex(kind: kind, c) }
-        // For a big ledger, the link index's transfer lists and the ledger's slot arrays are made
-        // in the background: the first frame needs neither (the detail view says its transfers
-        // are coming; sort, filter and edits wait for them).
+        // For a big ledger, the link index (record links and transfer lists) and the ledger's
+        // slot arrays are made in the background: the first frame needs neither (the detail view
+        // says its links are coming; sort, filter and edits wait for them).
         links = LinkIndex(c, ends: ends, background: c.transfers.count >= ParallelSort.threshold)
         let table = c.transfers.values
         deferredSlots = c.transfers.count < ParallelSort.threshold

@@ -70,7 +70,7 @@ public struct PaneIndex: Sendable {
         switch (a, b) {
         case (.incident(let x), .incident(let y)): (x.started ?? "~", x.id) < (y.started ?? "~", y.id)
         case (.actor(let x), .actor(let y)): (x.name.lowercased(), x.id) < (y.name.lowercased(), y.id)
-        case (.transfer(let x), .transfer(let y)): (x.time, x.id) < (y.time, y.id)
+        case (.transfer(let x), .transfer(let y)): x.precedes(y)
         default: a.id < b.id
         }
     }
