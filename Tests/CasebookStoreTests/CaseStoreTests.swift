@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import CasebookModel
 @testable import CasebookStore
 import Foundation
@@ -43,6 +46,43 @@ import Testing
         #expect(previews.isEmpty)
         #expect(again.content.incidents["inc-bithumb-2018"]?.status == .confirmed)
         try store.close()
+    }
+
+    @Test("opening for writing removes a crashed compaction's temporary files, and only those, among thousands of others")
+    func staleTempsAreRemovedInABusyFolder() throws {
+        let s = Scratch()
+        let path = try s.sampleCase()
+        // Names of every length, so readdir's entries end at every offset of its buffer (a copy
+        // of a whole entry read past the last one: a crash when the buffer ended at a page).
+        for i in 0..<3_000 {
+            FileManager.default.createFile(atPath: s.path("f\(String(repeating: "x", count: i % 200))-\(i)"), contents: nil)
+        }
+        let stale = [".sample.case.json.tmp-12345", ".sample.case.json.tmp-1"]
+        for name in stale { FileManager.default.createFile(atPath: s.path(name), contents: Data("partial".utf8)) }
+        FileManager.default.createFile(atPath: s.path(".other.case.json.tmp-7"), contents: nil)
+        let store = try CaseStore(opening: path)
+        try store.close()
+        let left = try FileManager.default.contentsOfDirectory(atPath: s.folder)
+        #expect(!left.contains { stale.contains($0) })
+        #expect(left.contains(".other.case.json.tmp-7"))
+        #expect(left.count == 3_000 + 1 + 1 + (left.contains("sample.case.json.journal") ? 1 : 0) + (left.contains("sample.case.json.lock") ? 1 : 0))
+    }
+
+    @Test("a directory entry's name is read without touching memory past the entry")
+    func entryNameAtAPageEnd() throws {
+        // A short entry as readdir lays it out, ending exactly where an unreadable page begins:
+        // reading a whole `dirent` (about 280 bytes) from it would crash here.
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let memory = try #require(mmap(nil, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0))
+        defer { munmap(memory, 2 * page) }
+        #expect(mprotect(memory + page, page, PROT_NONE) == 0)
+        let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        let name = Array(".sample.case.json.tmp-42".utf8) + [0]
+        let length = (offset + name.count + 7) / 8 * 8
+        let entry = memory + page - length
+        entry.initializeMemory(as: UInt8.self, repeating: 0, count: length)
+        (entry + offset).copyMemory(from: name, byteCount: name.count)
+        #expect(POSIXFile.entryName(entry.assumingMemoryBound(to: dirent.self)) == ".sample.case.json.tmp-42")
     }
 
     @Test func journalIsReplayedAfterACrash() throws {

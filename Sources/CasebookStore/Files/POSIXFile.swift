@@ -135,11 +135,17 @@ enum POSIXFile {
         guard let dir = opendir(folder) else { return }
         defer { closedir(dir) }
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
+            let name = entryName(entry)
             if name.hasPrefix(prefix) { unlink("\(folder)/\(name)") }
         }
+    }
+
+    /// A directory entry's name, read where the entry is, not from a copy of `entry.pointee`: an
+    /// entry is only as long as its name (d_reclen), so copying the whole struct reads past the
+    /// last entry of readdir's buffer, which crashed when that buffer ended at a page boundary.
+    static func entryName(_ entry: UnsafePointer<dirent>) -> String {
+        let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        return String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
     }
 
     static func mode(of path: String) -> mode_t? {
