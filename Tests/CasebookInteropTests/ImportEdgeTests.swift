@@ -1,4 +1,4 @@
-import CasebookInterop
+@testable import CasebookInterop
 import CasebookModel
 import CasebookReport
 import Testing
@@ -144,5 +144,24 @@ struct ImportEdgeTests {
         let hostile = Array(#"{"type":"bundle","objects":[{"type":"x-\u001b]0;pwn\u0007","id":"x--1"}]}"#.utf8)
         let r = try InteropFixtures.importInto(&c, hostile, name: "h.json")
         #expect(!r.reportLines().joined().contains("\u{1B}"))
+    }
+}
+
+@Suite("CSV fields")
+struct CSVFieldTests {
+    /// The field rule written the plain way (as it was before the byte-level fast path).
+    static func reference(_ raw: String) -> String {
+        var s = VisibleText.line(raw)
+        if let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { s = "'" + s }
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    @Test("quoting, escaping and the formula guard are the same on the fast path", arguments: [
+        "", "plain", "tx-1", "2018-06-19T15:42:11Z", "0x9a07e7714b", "1,200", "say \"hi\"", "=SUM(A1)", "+1", "-5",
+        "@cmd", "\tx", "line\nbreak", "cr\rhere", "a;b", "한국어 메모", "\u{1b}[31mred", "del\u{7f}", "~ok!", " lead",
+    ])
+    func sameAsReference(raw: String) {
+        #expect(LedgerExporter.field(raw) == Self.reference(raw))
     }
 }

@@ -18,12 +18,13 @@
 // is byte for byte the text given.
 
 /// A transfer's time: packed when canonical, else the String as written.
+@usableFromInline
 package enum PackedTime: PackedText {
     case key(UInt64)
     case text(String)
 
     /// The sort key meaning "not canonical: compare the Strings".
-    package static let otherKey: UInt64 = 1
+    @usableFromInline package static let otherKey: UInt64 = 1
 
     package init(_ text: String) {
         var text = text
@@ -45,7 +46,7 @@ package enum PackedTime: PackedText {
     }
 
     /// Orders as the texts do when both keys are even; 1 means compare the texts.
-    @inline(__always) package var sortKey: UInt64 {
+    @inlinable package var sortKey: UInt64 {
         if case .key(let k) = self { return k }
         return Self.otherKey
     }
