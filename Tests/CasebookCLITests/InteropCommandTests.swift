@@ -50,6 +50,20 @@ import Testing
         #expect(cli.run("check", "copy.case.json").status == 0)
     }
 
+    @Test("a ledger whose every row fails says nothing went in and why, not that the case already holds it")
+    func everyRowFailing() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        try Data("time,from,to,asset,amount,incident\n2018-06-19T10:00:00Z,wal-a,wal-b,BTC,1,inc-missing\n".utf8)
+            .write(to: URL(fileURLWithPath: cli.path("orphans.csv")))
+        #expect(cli.run("new", "empty.case.json", "--title", "Empty").status == 0)
+        let run = cli.run("import", "empty.case.json", "--from", "orphans.csv")
+        #expect(run.status == 2)
+        #expect(run.stdout.hasPrefix("nothing imported: no row or object of orphans.csv could go in"), "\(run.stdout)")
+        #expect(!run.stdout.contains("already holds everything"))
+        #expect(run.stdout.contains("inc-missing") || run.stderr.contains("inc-missing"))
+    }
+
     @Test func aFailedImportLeavesTheCaseUntouched() throws {
         let cli = CLI()
         defer { cli.remove() }

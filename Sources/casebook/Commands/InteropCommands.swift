@@ -55,8 +55,12 @@ struct ImportCommand: ParsableCommand {
             say("\(VisibleText.line(entry.label)) (#\(entry.seq))")
             for line in lines { say(line) }
             try reporting(file) { try store.close() }
-        } else {
+        } else if result.failures.isEmpty {
             say("nothing to import: the case already holds everything in \(VisibleText.line(from))")
+            for line in lines { say(line) }
+        } else {
+            // Nothing went in because every row failed: not "already holds everything".
+            say("nothing imported: no row or object of \(VisibleText.line(from)) could go in (the reasons follow)")
             for line in lines { say(line) }
         }
         if !result.failures.isEmpty {
