@@ -24,6 +24,16 @@ public enum TLP: Int, Sendable, Comparable, CaseIterable {
 
     /// The level of a marking as written on a record; unknown text counts as RED, none as CLEAR.
     public static func level(of marking: String?) -> TLP {
+        // The usual spellings without Foundation's trimming (asked once per record by exports).
+        switch marking {
+        case nil: return .clear
+        case "TLP:CLEAR": return .clear
+        case "TLP:GREEN": return .green
+        case "TLP:AMBER": return .amber
+        case "TLP:AMBER+STRICT": return .amberStrict
+        case "TLP:RED": return .red
+        default: break
+        }
         guard let marking, !marking.trimmingCharacters(in: .whitespaces).isEmpty else { return .clear }
         return TLP(marking) ?? .red
     }

@@ -34,7 +34,7 @@ extension StixExporter {
                 return .object(x)
             })
             o.add("x_casebook_parent", ref(a.parent))
-            lines.append(.object(o))
+            emit(o)
             if let parent = ref(a.parent) { relationship("attributed-to", from: a.id, to: parent, record: r) }
         case .incident(let i):
             o.add("name", i.title)
@@ -52,7 +52,7 @@ extension StixExporter {
                 x.add("usd", l.usd?.description)
                 return .object(x)
             })
-            lines.append(.object(o))
+            emit(o)
             attributions(i.attributions, of: r)
             if let victim = ref(i.victim) { relationship("targets", from: i.id, to: victim, record: r) }
         case .source(let s):
@@ -76,12 +76,12 @@ extension StixExporter {
             o.add("x_casebook_date", s.date)
             o.add("x_casebook_publisher", s.publisher)
             o.add("x_casebook_reliability", s.reliability?.rawValue)
-            lines.append(.object(o))
+            emit(o)
         case .wallet(let w):
             o.add("chain", w.chain)
             o.add("address", w.address)
             o.add("label", w.label)
-            lines.append(.object(o))
+            emit(o)
             attributions(w.attributions, of: r)
         case .transfer(let t):
             o.add("time", t.time)
@@ -95,7 +95,7 @@ extension StixExporter {
             o.add("incident_ref", ref(t.incident))
             o.add("transfer_kind", t.kind.rawValue)
             o.add("basis", t.basis.rawValue)
-            lines.append(.object(o))
+            emit(o)
         }
         notes(of: r)
     }
@@ -142,7 +142,7 @@ extension StixExporter {
         o.add("target_ref", target)
         extra(&o)
         o.add("x_casebook_version", .number(String(Self.extensionVersion)))
-        lines.append(.object(o))
+        emit(o)
     }
 
     mutating func notes(of r: AnyRecord) {
@@ -163,7 +163,7 @@ extension StixExporter {
             o.add("object_refs", array: [.string(stixIDs[r.id]!)])
             if note.id != id { o.add("x_casebook_note_id", note.id) }
             o.add("x_casebook_version", .number(String(Self.extensionVersion)))
-            lines.append(.object(o))
+            emit(o)
         }
     }
 
