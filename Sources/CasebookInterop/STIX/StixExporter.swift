@@ -23,8 +23,7 @@ public struct StixExporter {
     var included: [String: AnyRecord] = [:]
     var stixIDs: [String: String] = [:]
     /// The objects written so far, each followed by ",\n": written as they are made rather than
-    /// kept as JSON values until the end (which took about 7 KB a record: 700 MB at 100,000
-    /// transfers).
+    /// kept as JSON values until the end (which held 280 MB more at 100,000 transfers).
     var body = ""
     var levels = Set<TLP>()
     var citedBy: [String: [String]] = [:]
