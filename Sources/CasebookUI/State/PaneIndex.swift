@@ -129,10 +129,7 @@ public struct PaneIndex: Sendable {
                     if ka & 1 == 0 && kb & 1 == 0 {
                         return ka != kb ? ka < kb : tp[Int(a)].id < tp[Int(b)].id
                     }
-                    let x = tp[Int(a)], y = tp[Int(b)]
-                    let tx = x.time, ty = y.time
-                    if tx != ty { return tx < ty }
-                    return x.id < y.id
+                    return tp[Int(a)].precedes(tp[Int(b)])
                 }
             }
             return (perm, TransferEnds(gathering: tp, perm))

@@ -29,8 +29,8 @@ extension SearchText {
         // Per column: the interned value of each slot and the value's text, or nil for a
         // column that does not name a record.
         var named: [(of: [Int32], texts: ColumnCache.ReferenceTexts)?] = []
-        // Taken from the column cache when it has them (the loader's warm-up makes them first),
-        // else made here: a sort can build this table while it holds the cache's lock.
+        // Taken from the column cache when a sort or frequency view has made them, else made
+        // here (never waiting for the cache: a sort can build this table while it holds the lock).
         var scratch = ColumnCache.Entry()
         for (k, c) in columns.enumerated() {
             guard c.reference != nil else { named.append(nil); continue }
@@ -41,8 +41,9 @@ extension SearchText {
         let transfers = view.content.transfers
         let lowered = LoweredValues(named.map { $0?.texts })
         // What each column is, as a small code (see the top of the file).
-        let codes: [UInt8] = columns.map { c in
-            if named[columns.firstIndex { $0.id == c.id }!] != nil { return 3 }
+        let codes: [UInt8] = columns.indices.map { k in
+            if named[k] != nil { return 3 }
+            let c = columns[k]
             switch c.id {
             case "time": return 0
             case "amount" where c.numberText != nil: return 1
