@@ -79,6 +79,7 @@ import Testing
             #expect(s.values("from")![Int(s.from[i])] == t.from && s.values("to")![Int(s.to[i])] == t.to)
             #expect(s.values("asset")![Int(s.asset[i])] == t.asset)
             #expect((s.incident[i] < 0 ? nil : s.values("incident")![Int(s.incident[i])]) == t.incident)
+            #expect(s.timeKey[i] == t.packedTime.sortKey && TransferKind.allCases[Int(s.kind[i])] == t.kind)
         }
     }
 

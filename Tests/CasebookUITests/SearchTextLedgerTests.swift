@@ -1,58 +1,123 @@
-// The ledger's search text is built from the per-value texts of the columns that name a record
-// (SearchText+Ledger) instead of row by row: it must hold exactly the bytes the row-by-row build
-// holds, for ordinary names and for Korean, upper-case and control characters in them.
+// The ledger's search text keeps no bytes per row (LedgerText): each column's text is had from
+// per-value texts, LedgerSlots or the record. Every row's and every field's answer, for search
+// and for a filter's contains and `=`, must be the row-by-row text's (SearchText.buildRows), and
+// so must whether a field is printable ASCII (the filter's fast path); for ordinary names and for
+// Korean, upper-case and control characters in them, odd times, no incident and no USD.
 
 import CasebookModel
+import Foundation
 import Testing
 @testable import CasebookUI
 
 @Suite("Ledger search text")
 struct SearchTextLedgerTests {
+    static let words = ["a", "lazarus", "0x", "btc", "eth", "2018", "t0", "06-19", "t10:00", "z", ":0", ",0", ".00", "0.5",
+                        "1,", "-", "theft", "hop", "라자루스", "ä", "hot", "…", "wallet 1", "(", "inc-", "오늘", "[31m", "+09",
+                        // Digit runs longer than a time's or a number's whole groups (LedgerMatch skips those).
+                        "2018", "20180", "1234", "000", "0000", "00000000", "000000001", ".000000", "0,000",
+                        "-1", "1,000", ",000,000", "1.5.", "0,0.5", "-0.", "5.", "-", ",", "1,234,567", "0.0.0"]
+
     static func expectSame(_ view: CaseView, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let fast = try #require(SearchText.buildLedger(view), sourceLocation: sourceLocation)
-        let rows = SearchText.buildRows(.ledger, view)
-        // Where they first differ, not the whole arrays, when they do.
-        func firstDifference<T: Equatable>(_ a: [T], _ b: [T]) -> Int? {
-            a.count != b.count ? min(a.count, b.count) : a.indices.first { a[$0] != b[$0] }
+        guard case .ledger(let text) = SearchText.build(.ledger, view) else {
+            Issue.record("the ledger's text was made row by row", sourceLocation: sourceLocation)
+            return
         }
-        #expect(firstDifference(fast.start, rows.start) == nil && firstDifference(fast.length, rows.length) == nil,
-                sourceLocation: sourceLocation)
-        #expect(firstDifference(fast.ascii, rows.ascii) == nil, "row", sourceLocation: sourceLocation)
-        #expect(firstDifference(fast.bytes, rows.bytes) == nil, "byte", sourceLocation: sourceLocation)
+        let rows = SearchText.buildRows(.ledger, view)
+        let ids = view.indexes[.ledger]!.ids
+        let columns = PaneKind.ledger.columns
+        let live = ids.indices.filter { !ids[$0].isEmpty }
+        rows.bytes.withUnsafeBufferPointer { b in
+            func field(_ k: Int, _ s: Int) -> Range<Int> { ColumnCache.field(k, of: s, rows, b) }
+            // The words above, and some rows' fields as they are (so `=` has rows to find).
+            var needles = words
+            for s in live.prefix(5) + live.suffix(2) {
+                for k in columns.indices { needles.append(String(decoding: b[field(k, s)], as: UTF8.self)) }
+            }
+            var scratch: [UInt8] = []
+            for needle in Set(needles).sorted() where !needle.isEmpty {
+                let bytes = Array(needle.utf8)
+                for equal in [false, true] {
+                    let m = LedgerMatch(text, needle: bytes, equal: equal, view: view)
+                    var wrong: [String] = []
+                    for s in live {
+                        if !equal && m.row(s, &scratch) != bytes.withUnsafeBufferPointer({ rows.contains(Int32(s), $0, b) }) {
+                            wrong.append("row \(s)")
+                        }
+                        for k in columns.indices {
+                            let f = field(k, s)
+                            if m.field(k, s, &scratch) != LedgerMatch.test(bytes, equal, b, f.lowerBound, f.count) {
+                                wrong.append("\(columns[k].id) of \(s)")
+                            }
+                        }
+                    }
+                    let same = wrong.isEmpty   // (not the whole list in the message)
+                    #expect(same, "\(needle) \(equal ? "=" : "in"): \(wrong.count) wrong, first \(wrong.prefix(5))", sourceLocation: sourceLocation)
+                }
+            }
+            let m = LedgerMatch(text, needle: [], equal: false, view: view)
+            for s in live {
+                #expect(m.rowPlain(s) == rows.ascii[s], "row \(s)", sourceLocation: sourceLocation)
+                for k in columns.indices {
+                    let plain = !b[field(k, s)].contains { $0 < 0x20 || $0 >= 0x7F }
+                    #expect(m.fieldPlain(k, s) == plain, "\(columns[k].id) of \(s)", sourceLocation: sourceLocation)
+                }
+            }
+        }
     }
 
-    @Test("the same bytes as the row-by-row build, on the demo case and a generated one")
-    func sameAsRowByRow() throws {
-        try Self.expectSame(CaseView(Demo.content))
-        var c = SyntheticCase.make(transfers: 3_000, seed: 8)
+    static var odd: Case {
+        var c = SyntheticCase.make(transfers: 1_500, seed: 8)
         // Names with Korean, capitals and a control character (VisibleText makes it visible).
         let someWallets = c.transfers.values.prefix(40).map(\.from).filter { c.wallets[$0] != nil }
         for (i, id) in someWallets.enumerated() { c.wallets[id]!.label = i % 2 == 0 ? "라자루스 지갑 \(i)" : "Hot\u{7}Wallet \(i)" }
         for id in c.actors.keys { c.actors[id]!.name += " ÄÖ" }
         // Times that are not canonical (kept as written), an incident left empty, no USD.
         let odd = ["2018-06-19", "2018-06-19T10:00:00.5Z", "2018-06-19T10:00:00+09:00", "오늘\u{1b}[31m"]
-        for (i, id) in c.transfers.keys.prefix(60).enumerated() {
+        for (i, id) in c.transfers.keys.sorted().prefix(60).enumerated() {
             if i % 3 == 0 { c.transfers[id]!.time = odd[i / 3 % odd.count] }
             if i % 5 == 0 { c.transfers[id]!.incident = nil }
             if i % 7 == 0 { c.transfers[id]!.usd = nil }
         }
-        try Self.expectSame(CaseView(c))
-        // With the column cache's per-value texts already made (a sort or the warm-up made
-        // them), the ledger's text takes them from there: still the same bytes.
-        let warmed = CaseView(c)
+        return c
+    }
+
+    @Test("every row and field answers as the row-by-row text does, on the demo case and a generated one")
+    func sameAsRowByRow() throws {
+        try Self.expectSame(CaseView(Demo.content))
+        try Self.expectSame(CaseView(Self.odd))
+        // With the column cache's per-value texts made first (as the warm-up does), the ledger's
+        // text lower-cases those: still the same answers.
+        let warmed = CaseView(Self.odd)
         warmed.columnCache.warmLedgerTexts(warmed)
         #expect(warmed.columnCache.madeReferenceTexts(1) != nil)
         try Self.expectSame(warmed)
+    }
+
+    @Test("sorting by time or kind with times not in the canonical form orders as the definitions do")
+    func oddTimesSort() {
+        LedgerFastPathTests.expectSortsAndFrequencies(CaseView(Self.odd))
     }
 
     @Test("a search finds the same rows either way after an edit renames a wallet")
     func afterAnEdit() throws {
         var c = SyntheticCase.make(transfers: 2_000, seed: 9)
         var view = CaseView(c)
+        view.searchText.warm(view)
         let wallet = try #require(c.transfers.values.lazy.compactMap { c.wallets[$0.to] }.first)
         let edit = try Editor(author: "t", time: "2026-11-22T12:00:00Z").set(field: "label", value: "박진혁 세탁 지갑", id: wallet.id, in: c)
         try c.apply(edit)
         view.update(c, after: edit.changes)
         try Self.expectSame(view)
+        // The patched text (not one made afresh) finds the renamed wallet's rows, and only them.
+        guard case .ledger(let patched) = view.searchText.table(for: .ledger, in: view) else {
+            Issue.record("no ledger text")
+            return
+        }
+        let m = LedgerMatch(patched, needle: Array("박진혁 세탁".utf8), equal: false, view: view)
+        var scratch: [UInt8] = []
+        let index = view.indexes[.ledger]!
+        let found = Set(index.order.filter { m.row(Int($0), &scratch) }.map { index.id($0) })
+        let expected = Set(c.transfers.values.filter { $0.from == wallet.id || $0.to == wallet.id }.map(\.id))
+        #expect(found == expected && !found.isEmpty)
     }
 }

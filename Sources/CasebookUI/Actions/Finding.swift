@@ -26,25 +26,23 @@ extension AppState {
             return nil
         }
         func row(_ step: Int) -> Int { forward ? (start + step) % n : ((start - step) % n + n) % n }
-        return table.bytes.withUnsafeBufferPointer { b in
-            needle.withUnsafeBufferPointer { nd in
-                let block = 65_536
-                var from = 0
-                while from < n {
-                    let to = min(n, from + block)
-                    let found = Mutex<[Int: Int]>([:])
-                    ParallelSort.halves(to - from) { range, part in
-                        for step in range where table.contains(slots[row(from + step)], nd, b) {
-                            found.withLock { $0[part] = from + step }
-                            return
-                        }
-                    }
-                    if let step = found.withLock({ $0[0] ?? $0[1] }) { return row(step) }
-                    from = to
+        let matcher = TextMatcher(table, pane, needle: needle, view: view)
+        let block = 65_536
+        var from = 0
+        while from < n {
+            let to = min(n, from + block)
+            let found = Mutex<[Int: Int]>([:])
+            ParallelSort.halves(to - from) { range, part in
+                var scratch: [UInt8] = []
+                for step in range where matcher.row(slots[row(from + step)], &scratch) {
+                    found.withLock { $0[part] = from + step }
+                    return
                 }
-                return nil
             }
+            if let step = found.withLock({ $0[0] ?? $0[1] }) { return row(step) }
+            from = to
         }
+        return nil
     }
 
     public mutating func beginSearch() {

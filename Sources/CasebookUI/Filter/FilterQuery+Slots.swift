@@ -4,8 +4,8 @@ import Synchronization
 
 // A filter over a million rows: each term is tested on the screen's caches rather than on the
 // record. Number terms compare the column's cached numbers; text terms search the row's
-// lower-cased text (SearchText), whole or one field of it, when both the row and the typed word
-// are printable ASCII, where a byte match is exactly String.contains. Anything else (tag:, note:,
+// lower-cased text (SearchText, through TextMatcher), whole or one field of it, when both the
+// field (or row) and the typed word are printable ASCII, where a byte match is exactly String.contains. Anything else (tag:, note:,
 // marking:, id:, non-ASCII text) asks `test` on the record as before. Rows are split over both cores.
 
 extension FilterQuery {
@@ -13,63 +13,56 @@ extension FilterQuery {
     func matching(_ ids: [Int32], _ pane: PaneKind, _ view: CaseView) -> [Int32] {
         let columns = pane.columns
         let index = view.indexes[pane]!
-        let table = view.searchText.table(for: pane, in: view)
-        struct Plan { var column: Int?; var numbers: [ExactDecimal?]?; var needle: [UInt8]?; var fast: Bool }
+        let text = view.searchText.table(for: pane, in: view)
+        struct Plan { var column: Int?; var numbers: [ExactDecimal?]?; var matcher: TextMatcher?; var fast: Bool }
         let plans: [Plan] = terms.map { t in
             let printable = t.value.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
-            guard let field = t.field else { return Plan(column: nil, needle: Array(t.value.utf8), fast: printable) }
+            func matcher(equal: Bool) -> TextMatcher? {
+                printable ? TextMatcher(text, pane, needle: Array(t.value.utf8), equal: equal, view: view) : nil
+            }
+            guard let field = t.field else { return Plan(column: nil, matcher: matcher(equal: false), fast: printable) }
             guard let k = columns.firstIndex(where: { $0.id == field }) else { return Plan(fast: false) }
             if t.number != nil, columns[k].number != nil {
                 return Plan(column: k, numbers: view.columnCache.numbers(pane, k, view), fast: true)
             }
-            return Plan(column: k, needle: Array(t.value.utf8), fast: printable)
+            return Plan(column: k, matcher: matcher(equal: t.op == .equal), fast: printable)
         }
         let parts = Mutex<[Int: [Int32]]>([:])
-        table.bytes.withUnsafeBufferPointer { b in
-            ParallelSort.halves(ids.count) { range, part in
-                var kept: [Int32] = []
-                for i in range {
-                    let slot = ids[i], s = Int(slot)
-                    var record: AnyRecord?
-                    func slow(_ t: Term) -> Bool {
-                        if record == nil { record = view.record(pane, index.ids[s]) }
-                        guard let r = record else { return false }
-                        return Self.test(t, r, view, columns)
-                    }
-                    let ok = terms.indices.allSatisfy { ti in
-                        let t = terms[ti], plan = plans[ti]
-                        let ascii = s < table.ascii.count && table.ascii[s]
-                        guard plan.fast else { return slow(t) != t.negated }
-                        if let numbers = plan.numbers, let wanted = t.number {
-                            guard let n = numbers[s] else { return t.negated }
-                            let hit: Bool = switch t.op {
-                            case .greater: n > wanted
-                            case .less: n < wanted
-                            case .greaterOrEqual: n >= wanted
-                            case .lessOrEqual: n <= wanted
-                            case .equal: n == wanted
-                            case .contains: false
-                            }
-                            return hit != t.negated
-                        }
-                        guard ascii, let needle = plan.needle else { return slow(t) != t.negated }
-                        return needle.withUnsafeBufferPointer { nd in
-                            if let k = plan.column {
-                                let f = ColumnCache.field(k, of: s, table, b)
-                                if t.op == .equal {
-                                    return (f.count == nd.count && (nd.isEmpty || memcmp(b.baseAddress! + f.lowerBound, nd.baseAddress!, nd.count) == 0)) != t.negated
-                                }
-                                return (SearchText.Table.find(nd, in: b, from: f.lowerBound, length: f.count) != nil) != t.negated
-                            }
-                            // Any column (fields joined by 0x01, which a printable word cannot span) or the id.
-                            if SearchText.Table.find(nd, in: b, from: table.start[s], length: Int(table.length[s])) != nil { return !t.negated }
-                            return (Self.idContains(index.ids[s], nd) ?? slow(t)) != t.negated
-                        }
-                    }
-                    if ok { kept.append(slot) }
+        ParallelSort.halves(ids.count) { range, part in
+            var kept: [Int32] = []
+            var scratch: [UInt8] = []
+            for i in range {
+                let slot = ids[i], s = Int(slot)
+                var record: AnyRecord?
+                func slow(_ t: Term) -> Bool {
+                    if record == nil { record = view.record(pane, index.ids[s]) }
+                    guard let r = record else { return false }
+                    return Self.test(t, r, view, columns)
                 }
-                parts.withLock { $0[part] = kept }
+                let ok = terms.indices.allSatisfy { ti in
+                    let t = terms[ti], plan = plans[ti]
+                    guard plan.fast else { return slow(t) != t.negated }
+                    if let numbers = plan.numbers, let wanted = t.number {
+                        guard let n = numbers[s] else { return t.negated }
+                        let hit: Bool = switch t.op {
+                        case .greater: n > wanted
+                        case .less: n < wanted
+                        case .greaterOrEqual: n >= wanted
+                        case .lessOrEqual: n <= wanted
+                        case .equal: n == wanted
+                        case .contains: false
+                        }
+                        return hit != t.negated
+                    }
+                    guard let m = plan.matcher, m.plain(plan.column, slot) else { return slow(t) != t.negated }
+                    if let k = plan.column { return m.field(k, slot, &scratch) != t.negated }
+                    // Any column (fields joined by 0x01, which a printable word cannot span) or the id.
+                    if m.row(slot, &scratch) { return !t.negated }
+                    return m.needle.withUnsafeBufferPointer { nd in (Self.idContains(index.ids[s], nd) ?? slow(t)) != t.negated }
+                }
+                if ok { kept.append(slot) }
             }
+            parts.withLock { $0[part] = kept }
         }
         return parts.withLock { ($0[0] ?? []) + ($0[1] ?? []) }
     }

@@ -126,6 +126,7 @@ extension ColumnCache {
         if c.number != nil, c.numberText != nil, let nums = view.ledgerSlots.numbers(c.id) {
             return NumberRanks.make(units: nums.units, scale: nums.scale, count: n)
         }
+        if c.id == "time" || c.id == "kind" { return timeOrKindRanks(c.id, view) }
         guard c.number == nil, let refs = view.ledgerSlots.references(c.id),
               let rt = referenceTexts(&entry, column, view) else { return nil }
         let index = view.indexes[.ledger]!
@@ -140,5 +141,26 @@ extension ColumnCache {
             }
         }
         return Ranks(of: out, count: count)
+    }
+
+    /// Ranks of the time or kind column from LedgerSlots: times by their packed keys (canonical
+    /// times order as their texts do; nil, for the general path, when any is not canonical),
+    /// kinds by their lower-cased names. The ledger keeps no row texts to rank them by.
+    static func timeOrKindRanks(_ id: String, _ view: CaseView) -> Ranks? {
+        let slots = view.ledgerSlots
+        let ids = view.indexes[.ledger]!.ids
+        let n = ids.count
+        if id == "kind" {
+            let (rankOf, count) = TextRanks.make(TransferKind.allCases.map(\.rawValue))
+            let out = (0..<n).map { s in ids[s].isEmpty || s >= slots.kind.count ? count : rankOf[Int(slots.kind[s])] }
+            return Ranks(of: out, count: count)
+        }
+        var units = [Int128](repeating: 0, count: n), scale = [UInt8](repeating: LedgerSlots.noNumber, count: n)
+        for s in 0..<min(n, slots.timeKey.count) where !ids[s].isEmpty {
+            guard slots.timeKey[s] & 1 == 0 else { return nil }
+            units[s] = Int128(slots.timeKey[s])
+            scale[s] = 0
+        }
+        return NumberRanks.make(units: units, scale: scale, count: n)
     }
 }

@@ -27,6 +27,11 @@ struct LedgerSlots: Sendable {
     var from: [Int32] = [], fromIDs = Interned()
     var to: [Int32] = [], toIDs = Interned()
     var incident: [Int32] = [], incidentIDs = Interned()
+    /// The time's packed sort key (PackedTime.sortKey: odd when the time is not canonical, then
+    /// its text is the record's) and the kind's place in TransferKind.allCases; for the search
+    /// text (LedgerText), which reads them instead of holding each row's text.
+    var timeKey: [UInt64] = []
+    var kind: [UInt8] = []
 
     init() {}
 
@@ -49,6 +54,8 @@ struct LedgerSlots: Sendable {
                     v.amountScale = places.map { UInt8(t[Int($0)].amount.scale) }
                     v.usdUnits = places.map { t[Int($0)].usd?.units ?? 0 }
                     v.usdScale = places.map { t[Int($0)].usd.map { UInt8($0.scale) } ?? Self.noNumber }
+                    v.timeKey = places.map { t[Int($0)].packedTime.sortKey }
+                    v.kind = places.map { Self.kindNumber(t[Int($0)].kind) }
                 }
                 rest.withLock { $0 = v }
             }
@@ -66,11 +73,13 @@ struct LedgerSlots: Sendable {
                 amountUnits.append(0); amountScale.append(Self.noNumber)
                 usdUnits.append(0); usdScale.append(Self.noNumber)
                 asset.append(-1); from.append(-1); to.append(-1); incident.append(-1)
+                timeKey.append(PackedTime.otherKey); kind.append(0)
             }
             guard let t = transfer(slot) else {
                 amountUnits[s] = 0; amountScale[s] = Self.noNumber
                 usdUnits[s] = 0; usdScale[s] = Self.noNumber
                 asset[s] = -1; from[s] = -1; to[s] = -1; incident[s] = -1
+                timeKey[s] = PackedTime.otherKey; kind[s] = 0
                 continue
             }
             amountUnits[s] = t.amount.units; amountScale[s] = UInt8(t.amount.scale)
@@ -79,8 +88,13 @@ struct LedgerSlots: Sendable {
             from[s] = fromIDs.intern(t.from)
             to[s] = toIDs.intern(t.to)
             incident[s] = t.incident.map { incidentIDs.intern($0) } ?? -1
+            timeKey[s] = t.packedTime.sortKey
+            kind[s] = Self.kindNumber(t.kind)
         }
     }
+
+    /// A kind's place in TransferKind.allCases.
+    static func kindNumber(_ k: TransferKind) -> UInt8 { UInt8(TransferKind.allCases.firstIndex(of: k)!) }
 
     /// The units and scales of a number column ("amount", "usd"), if it is one of them.
     func numbers(_ columnID: String) -> (units: [Int128], scale: [UInt8])? {

@@ -10,6 +10,7 @@ import Synchronization
 // buffer and points their slots there; the old bytes are garbage until the next rebuild.
 // Filters reuse the text: a row that is all ASCII matches byte for byte exactly as its Strings
 // would, so `ascii` (printable ASCII only) says when the fast path is the same as String.contains.
+// The ledger's text holds no bytes per row (LedgerText): both forms are asked through TextMatcher.
 
 public final class SearchText: Sendable {
     struct Table: Sendable {
@@ -19,17 +20,23 @@ public final class SearchText: Sendable {
         var ascii: [Bool] = []
     }
 
-    private let cache: Mutex<[PaneKind: Table]>
+    /// A pane's text: each row's bytes, or the ledger's per-value texts.
+    enum PaneText: Sendable {
+        case rows(Table)
+        case ledger(LedgerText)
+    }
+
+    private let cache: Mutex<[PaneKind: PaneText]>
     /// Panes whose table a search asked another thread to make (once each).
     private let requested = Mutex<Set<PaneKind>>([])
 
     public init() { cache = Mutex([:]) }
 
-    private init(tables: [PaneKind: Table]) { cache = Mutex(tables) }
+    private init(tables: [PaneKind: PaneText]) { cache = Mutex(tables) }
 
     /// The pane's table, built on first use. The lock is held while building, so a search that
     /// arrives during the loader's warm-up waits for it instead of building a second copy.
-    func table(for pane: PaneKind, in view: CaseView) -> Table {
+    func table(for pane: PaneKind, in view: CaseView) -> PaneText {
         cache.withLock { tables in
             if let done = tables[pane] { return done }
             let table = Self.build(pane, view)
@@ -44,9 +51,9 @@ public final class SearchText: Sendable {
     /// The pane's table if it is made; a small pane's is made now. A big pane's (20,000 rows or
     /// more, seconds at a million) is made on another thread, unless the loader's warm-up is
     /// already making it, and this returns nil meanwhile, so the screen says so instead of freezing.
-    func tableIfAvailable(for pane: PaneKind, in view: CaseView) -> Table? {
+    func tableIfAvailable(for pane: PaneKind, in view: CaseView) -> PaneText? {
         if view.rowCount(pane) < ParallelSort.threshold { return table(for: pane, in: view) }
-        let made: Table?? = cache.withLockIfAvailable { $0[pane] }
+        let made: PaneText?? = cache.withLockIfAvailable { $0[pane] }
         if let table = made ?? nil { return table }
         let first = requested.withLock { $0.insert(pane).inserted }
         if first { DispatchQueue.global().async { _ = self.table(for: pane, in: view) } }
@@ -57,10 +64,11 @@ public final class SearchText: Sendable {
     /// frequency view share (ColumnCache.warmLedgerTexts): the loader calls this after the case
     /// is shown, so the work is done in the background rather than on a keystroke.
     public func warm(_ view: CaseView) {
-        // The tables first: made with the column texts already held, the ledger's would peak
-        // 70 MB higher at a million transfers (it takes them from the cache when a sort made them).
-        for pane in PaneKind.allCases { _ = table(for: pane, in: view) }
+        // The column texts first: the ledger's text lower-cases them rather than naming every
+        // wallet again (at a million transfers, 70 MB of Strings made and let go, which the
+        // allocator kept).
         view.columnCache.warmLedgerTexts(view)
+        for pane in PaneKind.allCases { _ = table(for: pane, in: view) }
     }
 
     /// A new cache holding this one's tables with the rows at `slots` made again from `view`
@@ -68,7 +76,15 @@ public final class SearchText: Sendable {
     func patched(_ slots: [PaneKind: [Int32]], _ view: CaseView) -> SearchText {
         var tables = cache.withLock { t in let all = t; t = [:]; return all }
         for (pane, changed) in slots where !changed.isEmpty {
-            guard var table = tables[pane] else { continue }
+            guard case .rows(var table) = tables[pane] else {
+                if case .ledger(var text) = tables[pane] {
+                    tables[pane] = nil   // so the patch is in place
+                    text.patch(changed, view)
+                    tables[pane] = .ledger(text)
+                }
+                continue
+            }
+            tables[pane] = nil   // so the appends below change the bytes in place, not a copy
             // Past half garbage, building afresh is cheaper than carrying it.
             if table.bytes.count > 2 * max(1, Int(table.length.reduce(0) { $0 + Int($1) })) {
                 tables[pane] = nil
@@ -87,7 +103,7 @@ public final class SearchText: Sendable {
                 table.length[s] = Int32(table.bytes.count - before)
                 table.ascii[s] = ascii
             }
-            tables[pane] = table
+            tables[pane] = .rows(table)
         }
         return SearchText(tables: tables)
     }
@@ -142,9 +158,17 @@ public final class SearchText: Sendable {
         return plain
     }
 
-    static func build(_ pane: PaneKind, _ view: CaseView) -> Table {
-        if pane == .ledger, let fast = buildLedger(view) { return fast }
-        return buildRows(pane, view)
+    static func build(_ pane: PaneKind, _ view: CaseView) -> PaneText {
+        if pane == .ledger, let text = LedgerText.build(view) { return .ledger(text) }
+        return .rows(buildRows(pane, view))
+    }
+
+    /// The pane's text as each row's bytes (sort ranks of a text column read them): the made
+    /// table when it is that, else made now and not kept (the ledger's, for a column its sort
+    /// does not rank from LedgerSlots, which none of its columns is).
+    func rows(for pane: PaneKind, in view: CaseView) -> Table {
+        if case .rows(let t) = table(for: pane, in: view) { return t }
+        return Self.buildRows(pane, view)
     }
 
     /// Every row's text the general way: each record's columns, names cached per thread.

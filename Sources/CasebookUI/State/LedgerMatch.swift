@@ -1,0 +1,203 @@
+import CasebookModel
+import Dispatch
+import Foundation
+import Synchronization
+
+// One needle tested against the ledger's rows through LedgerText (see there): the naming
+// columns' values and the kinds are tested once each when the needle is given, the numbers and
+// times per row, and only when the needle's bytes could all occur in them.
+
+final class LedgerMatch: @unchecked Sendable {
+    let text: LedgerText
+    let needle: [UInt8]
+    /// Whole-field equality (a filter's `=`) rather than containment.
+    let equal: Bool
+    /// Per naming column: the row's value number per slot, and each value's answer (the last
+    /// entry is the rows naming nothing).
+    private let of: [[Int32]]
+    private let hit: [[Bool]]
+    private let kindHit: [Bool]
+    /// For a search (not `equal`): see `quickAnswers`.
+    private let quick: [UInt8]
+    /// Whether the needle could occur in a canonical time, and in a formatted number.
+    private let timeMaybe: Bool
+    private let number: NumberNeedle
+    private let slots: LedgerSlots
+    /// Per column, what it is (`Code`) and its naming column or number; read per row and field,
+    /// so they are small arrays rather than LedgerText.Source (whose String payload a switch
+    /// would retain and release per row) and the numbers' arrays by place, not by column id.
+    private let codes: [Code]
+    private let hasRecordColumns: Bool
+    private let arg: [Int]
+    private let minScales: [Int]
+    private let numberUnits: [[Int128]], numberScales: [[UInt8]]
+    private let view: CaseView
+    private let ids: [String]
+
+    private enum Code: UInt8 { case named, kind, time, number, record }
+
+    init(_ text: LedgerText, needle: [UInt8], equal: Bool, view: CaseView) {
+        self.text = text
+        self.needle = needle
+        self.equal = equal
+        self.view = view
+        let slots = view.ledgerSlots
+        self.slots = slots
+        ids = view.indexes[.ledger]!.ids
+        of = text.namedIDs.map { slots.references($0)?.of ?? [] }
+        var codes: [Code] = [], arg: [Int] = [], minScales: [Int] = [], units: [[Int128]] = [], scales: [[UInt8]] = []
+        for source in text.sources {
+            switch source {
+            case .named(let n): codes.append(.named); arg.append(n); minScales.append(0)
+            case .kind: codes.append(.kind); arg.append(0); minScales.append(0)
+            case .time: codes.append(.time); arg.append(0); minScales.append(0)
+            case .record: codes.append(.record); arg.append(0); minScales.append(0)
+            case .number(let id, let minScale):
+                let n = slots.numbers(id) ?? ([], [])
+                codes.append(.number); arg.append(units.count); minScales.append(minScale)
+                units.append(n.units); scales.append(n.scale)
+            }
+        }
+        (self.codes, self.arg, self.minScales, numberUnits, numberScales) = (codes, arg, minScales, units, scales)
+        hasRecordColumns = codes.contains(.record)
+        let timeBytes = Set("0123456789-:tz".utf8)
+        // A run of digits in the needle lies within one of the text's, and a canonical time's
+        // longest is four (the year). Numbers: NumberNeedle.
+        var run = 0, longest = 0
+        for byte in needle { run = byte >= 0x30 && byte <= 0x39 ? run + 1 : 0; longest = max(longest, run) }
+        timeMaybe = longest <= 4 && needle.allSatisfy { timeBytes.contains($0) }
+        number = NumberNeedle(needle)
+        kindHit = text.kinds.map { k in k.withUnsafeBufferPointer { Self.test(needle, equal, $0, 0, $0.count) } }
+        // Each naming column's values on its own thread.
+        let answers = Mutex([Int: [Bool]]())
+        let named = text.named
+        DispatchQueue.concurrentPerform(iterations: named.count) { n in
+            let column = named[n]
+            var out = [Bool](repeating: false, count: column.start.count + 1)
+            column.bytes.withUnsafeBufferPointer { b in
+                for v in column.start.indices { out[v] = Self.test(needle, equal, b, column.start[v], Int(column.length[v])) }
+            }
+            out[column.start.count] = column.none.withUnsafeBufferPointer { Self.test(needle, equal, $0, 0, $0.count) }
+            answers.withLock { $0[n] = out }
+        }
+        hit = answers.withLock { a in (0..<named.count).map { a[$0]! } }
+        quick = equal ? [] : Self.quickAnswers(of, hit, kindHit, slots.kind, ids)
+    }
+
+    /// Per slot, for a search: 1 when a naming column or the kind contains the needle, 2 for a
+    /// free slot, else 0 (then the columns written out decide). Made column by column, so a
+    /// row's test is one byte rather than a lookup per column through nested arrays.
+    private static func quickAnswers(_ of: [[Int32]], _ hit: [[Bool]], _ kindHit: [Bool], _ kinds: [UInt8], _ ids: [String]) -> [UInt8] {
+        let n = ids.count
+        var quick = [UInt8](repeating: 0, count: n)
+        quick.withUnsafeMutableBufferPointer { q in
+            for c in of.indices {
+                of[c].withUnsafeBufferPointer { o in
+                    hit[c].withUnsafeBufferPointer { h in
+                        let none = h.count - 1
+                        for s in 0..<n {
+                            let v = s < o.count ? Int(o[s]) : -1
+                            if h[v >= 0 && v < none ? v : none] { q[s] = 1 }
+                        }
+                    }
+                }
+            }
+            kinds.withUnsafeBufferPointer { k in
+                for s in 0..<min(n, k.count) where kindHit[Int(k[s])] { q[s] = 1 }
+            }
+            for s in 0..<n where ids[s].isEmpty { q[s] = 2 }
+        }
+        return quick
+    }
+
+    /// Whether `length` bytes of `b` from `from` contain (or, `equal`, are) the needle.
+    @inline(__always)
+    static func test(_ needle: [UInt8], _ equal: Bool, _ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ length: Int) -> Bool {
+        needle.withUnsafeBufferPointer { nd in
+            if equal { return length == nd.count && (length == 0 || memcmp(b.baseAddress! + from, nd.baseAddress!, length) == 0) }
+            return SearchText.Table.find(nd, in: b, from: from, length: length) != nil
+        }
+    }
+
+    /// The value entry of naming column `n` at slot `s` (the last entry: naming nothing).
+    @inline(__always) private func entry(_ n: Int, _ s: Int) -> Int {
+        let v = s < of[n].count ? Int(of[n][s]) : -1
+        return v >= 0 && v < hit[n].count - 1 ? v : hit[n].count - 1
+    }
+
+    /// Whether column `k`'s field of the row at slot `s` contains (or is) the needle. `scratch`
+    /// is a buffer of the caller's thread.
+    func field(_ k: Int, _ s: Int, _ scratch: inout [UInt8]) -> Bool {
+        switch codes[k] {
+        case .named:
+            let n = arg[k]
+            return hit[n][entry(n, s)]
+        case .kind:
+            return kindHit[s < slots.kind.count ? Int(slots.kind[s]) : 0]
+        case .time where s < slots.timeKey.count && slots.timeKey[s] & 1 == 0:
+            guard timeMaybe else { return false }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: PackedTime.maxBytes) { out in
+                let count = PackedTime.key(slots.timeKey[s]).fill(out)
+                out[10] = 0x74   // T and Z lower-cased, as the row's text has them
+                out[19] = 0x7A
+                return Self.test(needle, equal, UnsafeBufferPointer(out), 0, count)
+            }
+        case .number:
+            let i = arg[k]
+            guard s < numberScales[i].count, numberScales[i][s] != LedgerSlots.noNumber else { return needle.isEmpty }
+            guard number.couldBeIn(units: numberUnits[i][s], scale: Int(numberScales[i][s]), minScale: minScales[k]) else { return false }
+            let value = ExactDecimal(units: numberUnits[i][s], scale: Int(numberScales[i][s]))
+            let capacity = ExactDecimal.formattedCapacity(scale: max(value.scale, minScales[k]))
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { out in
+                let count = value.writeFormatted(minScale: minScales[k], into: out.baseAddress!)
+                return Self.test(needle, equal, UnsafeBufferPointer(out), 0, count)
+            }
+        case .time, .record:
+            scratch.removeAll(keepingCapacity: true)
+            _ = recordText(k, s, &scratch)
+            return scratch.withUnsafeBufferPointer { Self.test(needle, equal, $0, 0, $0.count) }
+        }
+    }
+
+    /// Whether any column of the row at slot `s` contains the needle (`equal` false): the
+    /// columns answered by a lookup first, then those written out.
+    func row(_ s: Int, _ scratch: inout [UInt8]) -> Bool {
+        guard s < quick.count else { return false }
+        let q = quick[s]
+        if q != 0 { return q == 1 }
+        if !timeMaybe && !number.possible && !hasRecordColumns && (s >= slots.timeKey.count || slots.timeKey[s] & 1 == 0) { return false }
+        for k in codes.indices where codes[k] != .named && codes[k] != .kind {
+            if field(k, s, &scratch) { return true }
+        }
+        return false
+    }
+
+    /// Whether column `k`'s field of the row at slot `s` is printable ASCII (then a byte match
+    /// is exactly String.contains on it).
+    func fieldPlain(_ k: Int, _ s: Int) -> Bool {
+        switch codes[k] {
+        case .named:
+            let n = arg[k], e = entry(n, s)
+            return e < text.named[n].plain.count ? text.named[n].plain[e] : text.named[n].nonePlain
+        case .kind, .number:
+            return true
+        case .time where s < slots.timeKey.count && slots.timeKey[s] & 1 == 0:
+            return true
+        case .time, .record:
+            var scratch: [UInt8] = []
+            return recordText(k, s, &scratch)
+        }
+    }
+
+    /// Whether every field of the row at slot `s` is printable ASCII.
+    func rowPlain(_ s: Int) -> Bool {
+        codes.indices.allSatisfy { fieldPlain($0, s) }
+    }
+
+    /// Column `k`'s text of the row at slot `s` from its record, lower-cased into `out`; whether
+    /// it is printable ASCII.
+    private func recordText(_ k: Int, _ s: Int, _ out: inout [UInt8]) -> Bool {
+        guard s < ids.count, !ids[s].isEmpty, let r = view.record(.ledger, ids[s]) else { return true }
+        return SearchText.appendLowered(PaneKind.ledger.columns[k].text(r, view), to: &out)
+    }
+}
