@@ -15,6 +15,7 @@ import Foundation
 @main
 struct Bench {
     static func main() throws {
+        ProcessMemory.returnFreedBuffers()   // as casebook does
         let args = Array(CommandLine.arguments.dropFirst())
         if args.count == 2 && args[0] == "open" { return BenchChild.open(args[1]) }
         if args.count == 2 && args[0] == "open-records" { return BenchChild.open(args[1], view: false) }

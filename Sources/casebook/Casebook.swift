@@ -1,4 +1,5 @@
 import ArgumentParser
+import CasebookStore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,6 +23,7 @@ struct Casebook: ParsableCommand {
     )
 
     static func main() {
+        ProcessMemory.returnFreedBuffers()
         // A write past a file-size limit should fail with an error we can report, not kill us.
         signal(SIGXFSZ, SIG_IGN)
         do {

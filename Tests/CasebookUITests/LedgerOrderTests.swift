@@ -53,7 +53,7 @@ struct LedgerOrderTests {
         for id in rows.prefix(50) + rows.suffix(50) {
             let t = v.content.transfers[id]!
             #expect(links.referencing(t.from).transfers.contains(id), "\(id) under \(t.from)")
-            #expect(v.ledgerSlots.fromIDs.names[Int(v.ledgerSlots.from[Int(v.indexes[.ledger]!.slot(of: id)!)])] == t.from)
+            #expect(v.ledgerSlots.parties.names[Int(v.ledgerSlots.from[Int(v.indexes[.ledger]!.slot(of: id)!)])] == t.from)
         }
     }
 }

@@ -42,6 +42,10 @@ public struct Column: Sendable {
     /// `text` from the referenced value alone (nil: a row naming nothing), so a cache can make a
     /// value's text without looking up a row that names it.
     var referenceText: (@Sendable (String?, CaseView) -> String)?
+    /// Columns with the same space name the same kind of record with the same text (the
+    /// ledger's From and To): caches hold one text per value for them all. The column's id if none.
+    var referenceSpace: String { sharedSpace ?? id }
+    private var sharedSpace: String?
     /// Set when `text` is `number` formatted with this many decimals at least ("" without a
     /// number): the search text then writes the digits without making a String.
     public var numberText: Int?
@@ -87,10 +91,12 @@ extension Column {
 
     /// This column with `reference` and `referenceText` set (see there); `text` of a row must be
     /// `text` of what it names.
-    func referencing(_ id: @escaping @Sendable (AnyRecord) -> String?, text: @escaping @Sendable (String?, CaseView) -> String) -> Column {
+    func referencing(_ id: @escaping @Sendable (AnyRecord) -> String?, space: String? = nil,
+                     text: @escaping @Sendable (String?, CaseView) -> String) -> Column {
         var c = self
         c.reference = id
         c.referenceText = text
+        c.sharedSpace = space
         return c
     }
 }

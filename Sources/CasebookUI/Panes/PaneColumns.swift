@@ -62,9 +62,9 @@ extension PaneKind {
     static let ledgerColumns: [Column] = [
         Column("time", "Time", width: 20, minWidth: 10) { r, _ in guard case .transfer(let t) = r else { return "" }; return safe(t.time) },
         Column("from", "From", width: 20, minWidth: 8, flexible: true) { r, v in guard case .transfer(let t) = r else { return "" }; return safe(v.name(t.from)) }
-            .referencing({ r in if case .transfer(let t) = r { t.from } else { nil } }, text: { id, v in safe(v.name(id)) }),
+            .referencing({ r in if case .transfer(let t) = r { t.from } else { nil } }, space: "party", text: { id, v in safe(v.name(id)) }),
         Column("to", "To", width: 20, minWidth: 8, flexible: true) { r, v in guard case .transfer(let t) = r else { return "" }; return safe(v.name(t.to)) }
-            .referencing({ r in if case .transfer(let t) = r { t.to } else { nil } }, text: { id, v in safe(v.name(id)) }),
+            .referencing({ r in if case .transfer(let t) = r { t.to } else { nil } }, space: "party", text: { id, v in safe(v.name(id)) }),
         Column("asset", "Asset", width: 5, minWidth: 4) { r, _ in guard case .transfer(let t) = r else { return "" }; return safe(t.asset) }
             .referencing({ r in if case .transfer(let t) = r { t.asset } else { nil } }, text: { a, _ in safe(a) }),
         Column("amount", "Amount", width: 18, minWidth: 8, alignRight: true,

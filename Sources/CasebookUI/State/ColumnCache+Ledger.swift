@@ -27,8 +27,8 @@ extension ColumnCache {
     }
 
     static func referenceTexts(_ entry: inout Entry, _ column: Int, _ view: CaseView) -> ReferenceTexts? {
-        if let done = entry.referenceTexts[column] { return done }
         let c = PaneKind.ledger.columns[column]
+        if let done = entry.referenceTexts[c.referenceSpace] { return done }
         guard let text = c.referenceText, let names = view.ledgerSlots.values(c.id) else { return nil }
         var texts = [String?](repeating: nil, count: names.count)
         texts.withUnsafeMutableBufferPointer { out in
@@ -37,7 +37,7 @@ extension ColumnCache {
             }
         }
         let made = ReferenceTexts(texts: texts, none: text(nil, view))
-        entry.referenceTexts[column] = made
+        entry.referenceTexts[c.referenceSpace] = made
         return made
     }
 
@@ -45,18 +45,21 @@ extension ColumnCache {
     /// text changes (a wallet renamed, added or deleted) has every row naming it among the
     /// changed ones (CaseView.update), and a value first named by an edit is named by one of them.
     static func patchReferenceTexts(_ entry: inout Entry, _ changed: [Int32], _ view: CaseView) {
-        for (k, var rt) in entry.referenceTexts {
-            entry.referenceTexts[k] = nil   // let go of the stored copy so the patch is in place
-            let c = PaneKind.ledger.columns[k]
-            guard let text = c.referenceText, let refs = view.ledgerSlots.references(c.id),
-                  let names = view.ledgerSlots.values(c.id) else { continue }
+        let columns = PaneKind.ledger.columns
+        for (space, var rt) in entry.referenceTexts {
+            entry.referenceTexts[space] = nil   // let go of the stored copy so the patch is in place
+            let named = columns.filter { $0.reference != nil && $0.referenceSpace == space }
+            guard let text = named.first?.referenceText, let names = view.ledgerSlots.values(named[0].id) else { continue }
             while rt.texts.count < names.count { rt.texts.append(nil) }
-            for slot in changed where Int(slot) < refs.of.count {
-                let v = Int(refs.of[Int(slot)])
-                if v >= 0 { rt.texts[v] = text(names[v], view) }
+            for c in named {
+                guard let refs = view.ledgerSlots.references(c.id) else { continue }
+                for slot in changed where Int(slot) < refs.of.count {
+                    let v = Int(refs.of[Int(slot)])
+                    if v >= 0 { rt.texts[v] = text(names[v], view) }
+                }
             }
             rt.none = text(nil, view)
-            entry.referenceTexts[k] = rt
+            entry.referenceTexts[space] = rt
         }
     }
 

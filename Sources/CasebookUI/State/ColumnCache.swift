@@ -49,8 +49,9 @@ final class ColumnCache: Sendable {
         var numbers: [Int: [ExactDecimal?]] = [:]
         var groups: [Int: Groups] = [:]
         var ranks: [Int: Ranks] = [:]
-        /// Referencing ledger columns' text per value (ColumnCache+Ledger).
-        var referenceTexts: [Int: ReferenceTexts] = [:]
+        /// Referencing ledger columns' text per value (ColumnCache+Ledger), by reference space
+        /// (Column.referenceSpace: From and To share theirs).
+        var referenceTexts: [String: ReferenceTexts] = [:]
     }
 
     /// The group "column" of a transfer's raw asset (the frequency view's amount sums need it).
@@ -79,7 +80,8 @@ final class ColumnCache: Sendable {
     /// A ledger column's per-value texts if they are made and the lock is free now. Never waits:
     /// a sort may hold the lock while it builds the search text, which asks for these.
     func madeReferenceTexts(_ column: Int) -> ReferenceTexts? {
-        cache.withLockIfAvailable { $0[.ledger]?.referenceTexts[column] } ?? nil
+        let space = PaneKind.ledger.columns[column].referenceSpace
+        return cache.withLockIfAvailable { $0[.ledger]?.referenceTexts[space] } ?? nil
     }
 
     func numbers(_ pane: PaneKind, _ column: Int, _ view: CaseView) -> [ExactDecimal?] {

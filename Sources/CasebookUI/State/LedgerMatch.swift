@@ -12,8 +12,8 @@ final class LedgerMatch: @unchecked Sendable {
     let needle: [UInt8]
     /// Whole-field equality (a filter's `=`) rather than containment.
     let equal: Bool
-    /// Per naming column: the row's value number per slot, and each value's answer (the last
-    /// entry is the rows naming nothing).
+    /// Per column that names a record, the row's value number per slot (else empty); per naming
+    /// space (LedgerText.namedColumns), each value's answer (the last entry: rows naming nothing).
     private let of: [[Int32]]
     private let hit: [[Bool]]
     private let kindHit: [Bool]
@@ -44,7 +44,11 @@ final class LedgerMatch: @unchecked Sendable {
         let slots = view.ledgerSlots
         self.slots = slots
         ids = view.indexes[.ledger]!.ids
-        of = text.namedIDs.map { slots.references($0)?.of ?? [] }
+        // Per column: the row's value per slot when it names a record (else empty).
+        of = PaneKind.ledger.columns.indices.map { k in
+            guard k < text.sources.count, case .named = text.sources[k] else { return [] }
+            return slots.references(PaneKind.ledger.columns[k].id)?.of ?? []
+        }
         var codes: [Code] = [], arg: [Int] = [], minScales: [Int] = [], units: [[Int128]] = [], scales: [[UInt8]] = []
         for source in text.sources {
             switch source {
@@ -81,19 +85,20 @@ final class LedgerMatch: @unchecked Sendable {
             answers.withLock { $0[n] = out }
         }
         hit = answers.withLock { a in (0..<named.count).map { a[$0]! } }
-        quick = equal ? [] : Self.quickAnswers(of, hit, kindHit, slots.kind, ids)
+        quick = equal ? [] : Self.quickAnswers(codes.indices.filter { codes[$0] == .named }, of, arg, hit, kindHit, slots.kind, ids)
     }
 
     /// Per slot, for a search: 1 when a naming column or the kind contains the needle, 2 for a
     /// free slot, else 0 (then the columns written out decide). Made column by column, so a
     /// row's test is one byte rather than a lookup per column through nested arrays.
-    private static func quickAnswers(_ of: [[Int32]], _ hit: [[Bool]], _ kindHit: [Bool], _ kinds: [UInt8], _ ids: [String]) -> [UInt8] {
+    private static func quickAnswers(_ named: [Int], _ of: [[Int32]], _ space: [Int], _ hit: [[Bool]], _ kindHit: [Bool],
+                                     _ kinds: [UInt8], _ ids: [String]) -> [UInt8] {
         let n = ids.count
         var quick = [UInt8](repeating: 0, count: n)
         quick.withUnsafeMutableBufferPointer { q in
-            for c in of.indices {
+            for c in named {
                 of[c].withUnsafeBufferPointer { o in
-                    hit[c].withUnsafeBufferPointer { h in
+                    hit[space[c]].withUnsafeBufferPointer { h in
                         let none = h.count - 1
                         for s in 0..<n {
                             let v = s < o.count ? Int(o[s]) : -1
@@ -119,9 +124,9 @@ final class LedgerMatch: @unchecked Sendable {
         }
     }
 
-    /// The value entry of naming column `n` at slot `s` (the last entry: naming nothing).
-    @inline(__always) private func entry(_ n: Int, _ s: Int) -> Int {
-        let v = s < of[n].count ? Int(of[n][s]) : -1
+    /// The value entry of column `k` (in naming space `n`) at slot `s` (the last: naming nothing).
+    @inline(__always) private func entry(_ k: Int, _ n: Int, _ s: Int) -> Int {
+        let v = s < of[k].count ? Int(of[k][s]) : -1
         return v >= 0 && v < hit[n].count - 1 ? v : hit[n].count - 1
     }
 
@@ -131,7 +136,7 @@ final class LedgerMatch: @unchecked Sendable {
         switch codes[k] {
         case .named:
             let n = arg[k]
-            return hit[n][entry(n, s)]
+            return hit[n][entry(k, n, s)]
         case .kind:
             return kindHit[s < slots.kind.count ? Int(slots.kind[s]) : 0]
         case .time where s < slots.timeKey.count && slots.timeKey[s] & 1 == 0:
@@ -177,7 +182,7 @@ final class LedgerMatch: @unchecked Sendable {
     func fieldPlain(_ k: Int, _ s: Int) -> Bool {
         switch codes[k] {
         case .named:
-            let n = arg[k], e = entry(n, s)
+            let n = arg[k], e = entry(k, n, s)
             return e < text.named[n].plain.count ? text.named[n].plain[e] : text.named[n].nonePlain
         case .kind, .number:
             return true

@@ -23,9 +23,10 @@ struct LedgerSlots: Sendable {
     var usdUnits: [Int128] = []
     var usdScale: [UInt8] = []
     var asset: [Int32] = [], assets = Interned()
-    /// -1: no record named (an incident left empty) or a free slot.
-    var from: [Int32] = [], fromIDs = Interned()
-    var to: [Int32] = [], toIDs = Interned()
+    /// -1: no record named (an incident left empty) or a free slot. From and To share one
+    /// table (`parties`): their columns show the same text for the same id, so the caches hold
+    /// one text per wallet or actor for both (at a million transfers, 400k wallets).
+    var from: [Int32] = [], to: [Int32] = [], parties = Interned()
     var incident: [Int32] = [], incidentIDs = Interned()
     /// The time's packed sort key (PackedTime.sortKey: odd when the time is not canonical, then
     /// its text is the record's) and the kind's place in TransferKind.allCases; for the search
@@ -38,12 +39,13 @@ struct LedgerSlots: Sendable {
     /// From the transfers at `places` of `table` in slot order (the ledger's natural order when
     /// the view is built), with their ends already gathered in that order.
     init(_ table: [Transfer], places: [Int32], ends: TransferEnds) {
-        let fromPart = Mutex((Interned(), [Int32]())), toPart = Mutex((Interned(), [Int32]()))
+        let parties = Mutex((Interned(), [[Int32]]()))
         let rest = Mutex(LedgerSlots())
-        DispatchQueue.concurrentPerform(iterations: 3) { job in
+        // From and To into one table on one core (no second table of 400k wallets to merge),
+        // the rest on the other.
+        DispatchQueue.concurrentPerform(iterations: 2) { job in
             switch job {
-            case 0: let r = Interned.column(ends.from); fromPart.withLock { $0 = r }
-            case 1: let r = Interned.column(ends.to); toPart.withLock { $0 = r }
+            case 0: let r = Interned.columns([ends.from, ends.to]); parties.withLock { $0 = r }
             default:
                 var v = LedgerSlots()
                 (v.incidentIDs, v.incident) = Interned.column(ends.incident)
@@ -61,8 +63,8 @@ struct LedgerSlots: Sendable {
             }
         }
         self = rest.withLock { $0 }
-        (fromIDs, from) = fromPart.withLock { $0 }
-        (toIDs, to) = toPart.withLock { $0 }
+        let (table, of) = parties.withLock { p in let taken = p; p = (Interned(), []); return taken }
+        (self.parties, from, to) = (table, of[0], of[1])
     }
 
     /// Rewrites `slots` from the transfers now in them (nil for a free slot).
@@ -85,8 +87,8 @@ struct LedgerSlots: Sendable {
             amountUnits[s] = t.amount.units; amountScale[s] = UInt8(t.amount.scale)
             usdUnits[s] = t.usd?.units ?? 0; usdScale[s] = t.usd.map { UInt8($0.scale) } ?? Self.noNumber
             asset[s] = assets.intern(t.asset)
-            from[s] = fromIDs.intern(t.from)
-            to[s] = toIDs.intern(t.to)
+            from[s] = parties.intern(t.from)
+            to[s] = parties.intern(t.to)
             incident[s] = t.incident.map { incidentIDs.intern($0) } ?? -1
             timeKey[s] = t.packedTime.sortKey
             kind[s] = Self.kindNumber(t.kind)
@@ -108,8 +110,8 @@ struct LedgerSlots: Sendable {
     /// The interned values a referencing column shows ("from", "to", "incident", "asset").
     func references(_ columnID: String) -> (of: [Int32], count: Int)? {
         switch columnID {
-        case "from": (from, fromIDs.names.count)
-        case "to": (to, toIDs.names.count)
+        case "from": (from, parties.names.count)
+        case "to": (to, parties.names.count)
         case "incident": (incident, incidentIDs.names.count)
         case "asset": (asset, assets.names.count)
         default: nil
@@ -119,8 +121,7 @@ struct LedgerSlots: Sendable {
     /// The interned values themselves, numbered as in `references`.
     func values(_ columnID: String) -> [String]? {
         switch columnID {
-        case "from": fromIDs.names
-        case "to": toIDs.names
+        case "from", "to": parties.names
         case "incident": incidentIDs.names
         case "asset": assets.names
         default: nil
@@ -138,20 +139,34 @@ extension ColumnCache.Groups {
     /// Interns every value (nil is -1). The table is sized from the distinct values of the
     /// first rows, so a column of many values (wallets) is not rehashed as it grows.
     static func column(_ values: [String?]) -> (Self, [Int32]) {
+        let (t, of) = columns([values])
+        return (t, of[0])
+    }
+
+    /// Interns the columns' values into one table, numbered in order of first appearance.
+    static func columns(_ columns: [[String?]]) -> (Self, [[Int32]]) {
         var t = Self()
-        var of = [Int32](repeating: -1, count: values.count)
-        let sample = min(values.count, 65_536)
-        for i in 0..<values.count {
-            if i == sample && sample < values.count {
-                let expected = min(values.count, t.names.count * (values.count / sample) + 64)
-                t.lookup.reserveCapacity(expected)
-                t.names.reserveCapacity(expected)
+        let total = columns.reduce(0) { $0 + $1.count }
+        var seen = 0
+        let out = columns.map { values in
+            var of = [Int32](repeating: -1, count: values.count)
+            let sample = min(values.count, 65_536)
+            for i in 0..<values.count {
+                if seen == 0 && i == sample && sample < values.count {
+                    // From the first column's first rows: later columns (To after From) mostly
+                    // name the same values, so a quarter more room.
+                    let expected = min(total, t.names.count * (values.count / sample) * 5 / 4 + 64)
+                    t.lookup.reserveCapacity(expected)
+                    t.names.reserveCapacity(expected)
+                }
+                if let v = values[i] { of[i] = t.intern(v) }
             }
-            if let v = values[i] { of[i] = t.intern(v) }
+            seen += values.count
+            return of
         }
         // Only an edit interns again, and `intern` remakes the lookup then: a column of 400k
         // wallets does not keep a 20 MB table for it meanwhile.
         t.lookup = [:]
-        return (t, of)
+        return (t, out)
     }
 }

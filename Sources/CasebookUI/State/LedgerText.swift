@@ -8,9 +8,9 @@ import Synchronization
 // typed or pasted control character is not kept by the line editor), so a row contains a needle
 // exactly when one of its columns does, and each column is tested where its text is cheap to have:
 // - From, To, Asset and Incident name a record, and their text depends on the record named
-//   alone (Column.referenceText): each value's text is lower-cased once here (LoweredColumn), a
-//   needle is tested against each value once (LedgerMatch), and a row reads its values' answers
-//   through LedgerSlots' interned numbers;
+//   alone (Column.referenceText): each value's text is lower-cased once here (LoweredColumn; From
+//   and To share theirs), a needle is tested against each value once (LedgerMatch), and a row
+//   reads its values' answers through LedgerSlots' interned numbers;
 // - the kind is one of a few values, tested the same way;
 // - time, amount and USD are written out per row from LedgerSlots (the packed time, integer
 //   units) into a scratch buffer, and only when the needle could occur in them at all: a needle
@@ -78,15 +78,16 @@ struct LedgerText: Sendable {
         case time
         /// Amount or USD, shown with at least `minScale` decimals.
         case number(id: String, minScale: Int)
-        /// The `n`th naming column.
+        /// The `n`th naming space (`namedColumns`).
         case named(Int)
         case kind
         case record
     }
 
     var sources: [Source]
-    /// Per naming column: its id (as LedgerSlots knows it) and its values' texts.
-    var namedIDs: [String]
+    /// Per naming space (Column.referenceSpace; From and To share one): the ids of its columns
+    /// (as LedgerSlots knows them) and its values' texts.
+    var namedColumns: [[String]]
     var named: [LoweredColumn]
     /// TransferKind.allCases' texts, lower-cased.
     var kinds: [[UInt8]]
@@ -97,13 +98,20 @@ struct LedgerText: Sendable {
         let columns = PaneKind.ledger.columns
         let slots = view.ledgerSlots
         var sources: [Source] = []
-        var namedIDs: [String] = [], namers: [@Sendable (String?, CaseView) -> String] = [], values: [[String]] = []
+        var spaces: [String] = [], namedColumns: [[String]] = []
+        var namers: [@Sendable (String?, CaseView) -> String] = [], values: [[String]] = []
         var made: [ColumnCache.ReferenceTexts?] = []
         for (k, c) in columns.enumerated() {
             if let text = c.referenceText, c.reference != nil {
                 guard let names = slots.values(c.id) else { return nil }
-                sources.append(.named(namedIDs.count))
-                namedIDs.append(c.id)
+                if let n = spaces.firstIndex(of: c.referenceSpace) {
+                    sources.append(.named(n))
+                    namedColumns[n].append(c.id)
+                    continue
+                }
+                sources.append(.named(spaces.count))
+                spaces.append(c.referenceSpace)
+                namedColumns.append([c.id])
                 namers.append(text)
                 values.append(names)
                 // The texts the column cache holds (the warm-up makes them first), rather than
@@ -119,7 +127,7 @@ struct LedgerText: Sendable {
                 sources.append(.record)
             }
         }
-        // Each naming column on its own thread (From and To hold a few hundred thousand wallets).
+        // Each naming space on its own thread (the parties hold a few hundred thousand wallets).
         let lowered = Mutex([Int: LoweredColumn]())
         let jobs = values.count, valuesOf = values, namersOf = namers, texts = made
         DispatchQueue.concurrentPerform(iterations: jobs) { n in
@@ -132,7 +140,7 @@ struct LedgerText: Sendable {
             _ = SearchText.appendLowered(kind.rawValue, to: &b)
             return b
         }
-        return LedgerText(sources: sources, namedIDs: namedIDs, named: named, kinds: kinds)
+        return LedgerText(sources: sources, namedColumns: namedColumns, named: named, kinds: kinds)
     }
 
     /// After an edit: the texts of the values the changed rows name, made again. A value whose
@@ -141,13 +149,16 @@ struct LedgerText: Sendable {
     mutating func patch(_ changed: [Int32], _ view: CaseView) {
         let columns = PaneKind.ledger.columns
         let slots = view.ledgerSlots
-        for (n, id) in namedIDs.enumerated() {
-            guard let c = columns.first(where: { $0.id == id }), let text = c.referenceText,
-                  let refs = slots.references(id), let names = slots.values(id) else { continue }
+        for (n, ids) in namedColumns.enumerated() {
+            guard let c = columns.first(where: { $0.id == ids[0] }), let text = c.referenceText,
+                  let names = slots.values(ids[0]) else { continue }
             var done = Set<Int32>()
-            for slot in changed where Int(slot) < refs.of.count {
-                let v = refs.of[Int(slot)]
-                if v >= 0 && done.insert(v).inserted { named[n].set(Int(v), text(names[Int(v)], view)) }
+            for id in ids {
+                guard let refs = slots.references(id) else { continue }
+                for slot in changed where Int(slot) < refs.of.count {
+                    let v = refs.of[Int(slot)]
+                    if v >= 0 && done.insert(v).inserted { named[n].set(Int(v), text(names[Int(v)], view)) }
+                }
             }
             named[n].setNone(text(nil, view))
         }
