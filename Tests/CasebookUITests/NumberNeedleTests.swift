@@ -50,3 +50,30 @@ import Testing
         #expect(ruledOut > 1_000)   // the rules do rule numbers out
     }
 }
+
+extension NumberNeedleTests {
+    /// A needle of digits alone, longer than three, is found among the decimals exactly when the
+    /// written number contains it.
+    @Test func digitsAreFoundAmongTheDecimalsAsInTheWrittenNumber() {
+        var rng = IncrementalViewTests.Seeded(state: 13)
+        var checked = 0
+        for v in Self.values() {
+            for minScale in [0, 2] {
+                let text = v.formatted(minScale: minScale)
+                let digits = Array(text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 })
+                for _ in 0..<20 {
+                    // Pieces of the number's own digits (often found), and random digits.
+                    let n = Int.random(in: 4...9, using: &rng)
+                    let needle: [UInt8] = digits.count > n && Bool.random(using: &rng)
+                        ? Array(digits[Int.random(in: 0...(digits.count - n), using: &rng)...].prefix(n))
+                        : (0..<n).map { _ in UInt8.random(in: 0x30...0x39, using: &rng) }
+                    let found = needle.withUnsafeBufferPointer { NumberNeedle(needle).inDecimals(units: v.units, scale: v.scale, minScale: minScale, $0) }
+                    guard let found else { continue }
+                    checked += 1
+                    #expect(found == text.contains(String(decoding: needle, as: UTF8.self)), "\(String(decoding: needle, as: UTF8.self)) in \(text)")
+                }
+            }
+        }
+        #expect(checked > 10_000)
+    }
+}

@@ -72,45 +72,49 @@ final class LedgerMatch: @unchecked Sendable {
         timeMaybe = longest <= 4 && needle.allSatisfy { timeBytes.contains($0) }
         number = NumberNeedle(needle)
         kindHit = text.kinds.map { k in k.withUnsafeBufferPointer { Self.test(needle, equal, $0, 0, $0.count) } }
-        // Each naming column's values on its own thread.
-        let answers = Mutex([Int: [Bool]]())
-        let named = text.named
-        DispatchQueue.concurrentPerform(iterations: named.count) { n in
-            let column = named[n]
+        // Each space's values split over both cores (the parties are a few hundred thousand).
+        hit = text.named.map { column in
             var out = [Bool](repeating: false, count: column.start.count + 1)
-            column.bytes.withUnsafeBufferPointer { b in
-                for v in column.start.indices { out[v] = Self.test(needle, equal, b, column.start[v], Int(column.length[v])) }
-            }
-            out[column.start.count] = column.none.withUnsafeBufferPointer { Self.test(needle, equal, $0, 0, $0.count) }
-            answers.withLock { $0[n] = out }
-        }
-        hit = answers.withLock { a in (0..<named.count).map { a[$0]! } }
-        quick = equal ? [] : Self.quickAnswers(codes.indices.filter { codes[$0] == .named }, of, arg, hit, kindHit, slots.kind, ids)
-    }
-
-    /// Per slot, for a search: 1 when a naming column or the kind contains the needle, 2 for a
-    /// free slot, else 0 (then the columns written out decide). Made column by column, so a
-    /// row's test is one byte rather than a lookup per column through nested arrays.
-    private static func quickAnswers(_ named: [Int], _ of: [[Int32]], _ space: [Int], _ hit: [[Bool]], _ kindHit: [Bool],
-                                     _ kinds: [UInt8], _ ids: [String]) -> [UInt8] {
-        let n = ids.count
-        var quick = [UInt8](repeating: 0, count: n)
-        quick.withUnsafeMutableBufferPointer { q in
-            for c in named {
-                of[c].withUnsafeBufferPointer { o in
-                    hit[space[c]].withUnsafeBufferPointer { h in
-                        let none = h.count - 1
-                        for s in 0..<n {
-                            let v = s < o.count ? Int(o[s]) : -1
-                            if h[v >= 0 && v < none ? v : none] { q[s] = 1 }
-                        }
+            out.withUnsafeMutableBufferPointer { o in
+                column.bytes.withUnsafeBufferPointer { b in
+                    ParallelSort.halves(column.start.count) { range, _ in
+                        for v in range { o[v] = Self.test(needle, equal, b, column.start[v], Int(column.length[v])) }
                     }
                 }
             }
-            kinds.withUnsafeBufferPointer { k in
-                for s in 0..<min(n, k.count) where kindHit[Int(k[s])] { q[s] = 1 }
+            out[column.start.count] = column.none.withUnsafeBufferPointer { Self.test(needle, equal, $0, 0, $0.count) }
+            return out
+        }
+        quick = equal ? [] : Self.quickAnswers(codes.indices.filter { codes[$0] == .named }, of, arg, hit, kindHit, slots, count: ids.count)
+    }
+
+    /// Per slot, for a search: 1 when a naming column or the kind contains the needle, 2 for a
+    /// free slot (no amount: every transfer has one), else 0 (then the columns written out
+    /// decide). Made column by column on both cores, so a row's test is one byte rather than a
+    /// lookup per column through nested arrays.
+    private static func quickAnswers(_ named: [Int], _ of: [[Int32]], _ space: [Int], _ hit: [[Bool]], _ kindHit: [Bool],
+                                     _ slots: LedgerSlots, count n: Int) -> [UInt8] {
+        var quick = [UInt8](repeating: 0, count: n)
+        quick.withUnsafeMutableBufferPointer { q in
+            ParallelSort.halves(n) { range, _ in
+                for c in named {
+                    of[c].withUnsafeBufferPointer { o in
+                        hit[space[c]].withUnsafeBufferPointer { h in
+                            let none = h.count - 1
+                            for s in range {
+                                let v = s < o.count ? Int(o[s]) : -1
+                                if h[v >= 0 && v < none ? v : none] { q[s] = 1 }
+                            }
+                        }
+                    }
+                }
+                slots.kind.withUnsafeBufferPointer { k in
+                    for s in range where s < k.count && kindHit[Int(k[s])] { q[s] = 1 }
+                }
+                slots.amountScale.withUnsafeBufferPointer { a in
+                    for s in range where s >= a.count || a[s] == LedgerSlots.noNumber { q[s] = 2 }
+                }
             }
-            for s in 0..<n where ids[s].isEmpty { q[s] = 2 }
         }
         return quick
     }
@@ -151,6 +155,9 @@ final class LedgerMatch: @unchecked Sendable {
             let i = arg[k]
             guard s < numberScales[i].count, numberScales[i][s] != LedgerSlots.noNumber else { return needle.isEmpty }
             guard number.couldBeIn(units: numberUnits[i][s], scale: Int(numberScales[i][s]), minScale: minScales[k]) else { return false }
+            if !equal, let found = needle.withUnsafeBufferPointer({
+                number.inDecimals(units: numberUnits[i][s], scale: Int(numberScales[i][s]), minScale: minScales[k], $0)
+            }) { return found }
             let value = ExactDecimal(units: numberUnits[i][s], scale: Int(numberScales[i][s]))
             let capacity = ExactDecimal.formattedCapacity(scale: max(value.scale, minScales[k]))
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { out in

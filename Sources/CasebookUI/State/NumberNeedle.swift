@@ -10,6 +10,8 @@ import CasebookModel
 //   fewer) or the decimals.
 // - k commas need k commas in the number: at least 3k + 1 whole digits.
 // - A point needs decimals, at least as many as the needle has after it.
+// And a needle of more than three digits alone can only be among the decimals, so only they are
+// written out (`inDecimals`), with one 128-by-64-bit division rather than the whole number's.
 
 struct NumberNeedle: Sendable {
     /// Whether any formatted number could contain the needle.
@@ -18,6 +20,8 @@ struct NumberNeedle: Sendable {
     private let minWholeDigits: Int
     private let minDecimals: Int
     private let negative: Bool
+    /// More than three digits and nothing else.
+    private let decimalsOnly: Bool
 
     init(_ needle: [UInt8]) {
         var run = 0, longest = 0, commas = 0, points = 0, decimals = 0, ok = true
@@ -46,6 +50,35 @@ struct NumberNeedle: Sendable {
         minWholeDigits = commas > 0 ? 3 * commas + 1 : 0
         minDecimals = points > 0 ? max(1, decimals) : 0
         negative = needle.first == 0x2D
+        decimalsOnly = needle.count > 3 && longest == needle.count
+    }
+
+    /// For a needle of more than three digits alone: whether the decimals of `units` at `scale`,
+    /// shown with at least `minScale`, contain it. Nil for any other needle, or when the decimals
+    /// cannot be had in 64 bits (then the number is written out whole).
+    func inDecimals(units: Int128, scale: Int, minScale: Int, _ needle: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard decimalsOnly, scale <= 19 else { return nil }
+        let m = units.magnitude
+        var fraction: UInt64 = 0
+        if scale > 0 {
+            let d = UInt64(NumberRanks.powersOfTen[scale])
+            let high = UInt64(truncatingIfNeeded: m >> 64), low = UInt64(truncatingIfNeeded: m)
+            guard high < d else { return nil }
+            fraction = d.dividingFullWidth((high, low)).remainder
+        }
+        // Shown with `minScale` decimals unless that does not fit (then as it is: `formatted`).
+        var shown = scale
+        if minScale > scale, minScale < NumberRanks.powersOfTen.count,
+           !units.multipliedReportingOverflow(by: NumberRanks.powersOfTen[minScale - scale]).overflow { shown = minScale }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(shown, 1)) { buf in
+            var f = fraction
+            for i in stride(from: scale - 1, through: 0, by: -1) {
+                buf[i] = UInt8(f % 10) + 48
+                f /= 10
+            }
+            for i in scale..<shown { buf[i] = 48 }
+            return SearchText.Table.find(needle, in: UnsafeBufferPointer(buf), from: 0, length: shown) != nil
+        }
     }
 
     /// Whether `units` at `scale`, written with at least `minScale` decimals, could contain the needle.

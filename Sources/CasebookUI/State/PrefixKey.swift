@@ -12,7 +12,13 @@
 
 struct PrefixKey: Sendable {
     /// Up to 16 bytes, big-endian, zero-padded.
-    var bytes: UInt128 = 0
+    var bytes: UInt128 {
+        get { UInt128(high) << 64 | UInt128(low) }
+        set { (high, low) = (UInt64(truncatingIfNeeded: newValue >> 64), UInt64(truncatingIfNeeded: newValue)) }
+    }
+    // Two halves rather than one UInt128, so a key is 8- rather than 16-byte aligned and a sort
+    // item holding one and an Int32 takes 24 bytes, not 48 (half the memory to sort 400k names).
+    private var high: UInt64 = 0, low: UInt64 = 0
     /// How many leading bytes are decisive.
     var length: UInt8 = 0
 
