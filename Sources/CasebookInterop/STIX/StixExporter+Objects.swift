@@ -106,7 +106,7 @@ extension StixExporter {
     func citingRecords() -> [String: [String]] {
         var out: [String: [String]] = [:]
         for kind in RecordKind.allCases {
-            for r in c.records(of: kind) where included[r.id] != nil {
+            Self.eachRecord(of: kind, in: c) { r in
                 var cited = Set(r.meta.sources.map(\.source))
                 for a in r.attributions ?? [] { cited.formUnion(a.sources.map(\.source)) }
                 for s in cited.sorted() { out[s, default: []].append(stixIDs[r.id]!) }
@@ -174,7 +174,7 @@ extension StixExporter {
         o.add("id", groupingID)
         let created = StixText.precise(c.info.created) ?? now
         o.add("created", created)
-        o.add("modified", max(created, included.values.compactMap { StixText.precise($0.meta.modified) }.max() ?? created))
+        o.add("modified", max(created, latestModified ?? created))
         o.add("name", c.info.title)
         o.add("description", c.info.summary)
         o.add("context", "suspicious-activity")

@@ -20,18 +20,25 @@ public struct StixExporter {
     let now: String
     /// Records left out because of `maxMarking`, and what was left out with them.
     public private(set) var withheld = 0
-    var included: [String: AnyRecord] = [:]
     var stixIDs: [String: String] = [:]
-    /// The objects written so far, each followed by ",\n": written as they are made rather than
-    /// kept as JSON values until the end (which held 280 MB more at 100,000 transfers).
+    /// Objects made and not yet handed to the sink, each but the first of the bundle after ",\n".
     var body = ""
+    var anyObject = false
+    var sink: ((String) throws -> Void)?
+    var sinkError: (any Error)?
     var levels = Set<TLP>()
+    /// The latest modified time of the records written (the grouping's own).
+    var latestModified: String?
     var citedBy: [String: [String]] = [:]
     var emittedNotes = Set<String>()
 
     /// Marks an object as written by Casebook (and which version of these properties it uses), so
     /// `casebook import` reads its x_casebook_* properties as the record itself.
     public static let extensionVersion = 1
+
+    /// `write` hands the text on in pieces of about this many bytes (a piece ends after the
+    /// object that reaches it).
+    public var pieceSize = 8 << 20
 
     public init(_ c: Case, maxMarking: TLP? = nil, now: String) {
         // The same withholding as the JSON and CSV exports: records above the marking go, with
@@ -41,41 +48,97 @@ public struct StixExporter {
         self.withheld = withheld
         self.now = StixText.precise(now) ?? now
         for kind in RecordKind.allCases {
-            for r in shared.records(of: kind) { included[r.id] = r }
+            Self.eachRecord(of: kind, in: shared) { r in stixIDs[r.id] = Self.stixID(for: r) }
         }
-        for r in included.values { stixIDs[r.id] = Self.stixID(for: r) }
     }
 
     /// The bundle as text: `{"type":"bundle",...,"objects":[` then one object per line.
     public mutating func bundle() -> String {
-        body = ""
-        emittedNotes = []
-        citedBy = citingRecords()
-        for kind in RecordKind.allCases {
-            for r in c.records(of: kind) where included[r.id] != nil { export(r) }
-        }
-        let bundleID = StixText.stixID(type: "bundle", for: c.info.title + "|" + c.info.created)
-        var out = "{\"type\":\"bundle\",\"id\":\"\(bundleID)\",\"objects\":[\n"
-        // The marking definitions first (highest level first), then the records, then the grouping.
-        for level in levels.sorted().reversed() {
-            JSONWriter.write(StixMarkings.definition(level), into: &out)
-            out += ",\n"
-        }
-        out += body
-        body = ""
-        if !stixIDs.isEmpty {
-            JSONWriter.write(grouping(), into: &out)
-            out += ",\n"
-        }
-        if out.hasSuffix(",\n") { out.removeLast(2); out += "\n" }
-        out += "]}\n"
+        var out = ""
+        // Appending to a String cannot fail.
+        try! write { out += $0 }
         return out
     }
 
+    /// Hands the bundle's text to `write` in pieces of about `pieceSize`, in order: the same text as
+    /// `bundle()`, never held whole (a million transfers make 1.3 GB of it). Rethrows the first
+    /// error `write` throws, after which nothing more is handed to it.
+    public mutating func write(_ write: (String) throws -> Void) throws {
+        // Kept in `sink` while this runs (emit hands it pieces), and let go before it returns.
+        try withoutActuallyEscaping(write) { write in
+            sink = write
+            defer { sink = nil }
+            try writeBundle()
+        }
+    }
+
+    private mutating func writeBundle() throws {
+        sinkError = nil
+        body = ""
+        anyObject = false
+        emittedNotes = []
+        latestModified = nil
+        citedBy = citingRecords()
+        let bundleID = StixText.stixID(type: "bundle", for: c.info.title + "|" + c.info.created)
+        body = "{\"type\":\"bundle\",\"id\":\"\(bundleID)\",\"objects\":[\n"
+        // The marking definitions first (highest level first), so every level the records carry
+        // is found before they are written; then the records, then the grouping.
+        levels = markingLevels()
+        for level in levels.sorted().reversed() { emit(StixMarkings.definition(level)) }
+        for kind in RecordKind.allCases {
+            Self.eachRecord(of: kind, in: c) { r in export(r) }
+        }
+        if !stixIDs.isEmpty { emit(grouping()) }
+        body += anyObject ? "\n]}\n" : "]}\n"
+        flush()
+        if let sinkError { throw sinkError }
+    }
+
     /// Writes one object of the bundle.
-    mutating func emit(_ o: JSONObject) {
-        JSONWriter.write(.object(o), into: &body)
-        body += ",\n"
+    mutating func emit(_ o: JSONObject) { emit(.object(o)) }
+
+    mutating func emit(_ value: JSONValue) {
+        if anyObject { body += ",\n" }
+        anyObject = true
+        JSONWriter.write(value, into: &body)
+        if body.utf8.count >= pieceSize { flush() }
+    }
+
+    /// Hands what is made to the sink.
+    mutating func flush() {
+        guard let sink, !body.isEmpty else { return }
+        if sinkError == nil {
+            do { try sink(body) } catch { sinkError = error }
+        }
+        body.removeAll(keepingCapacity: true)
+    }
+
+    /// The TLP levels the records' markings come to (as `common` finds them one by one).
+    func markingLevels() -> Set<TLP> {
+        var out = Set<TLP>()
+        for kind in RecordKind.allCases {
+            Self.eachRecord(of: kind, in: c) { r in
+                if r.meta.marking != nil || c.info.marking != nil { out.insert(TLP.level(of: r.meta.marking ?? c.info.marking)) }
+            }
+        }
+        return out
+    }
+
+    /// Each record of `kind` in id order (as `records(of:)` gives them), one at a time rather
+    /// than all as AnyRecord values at once (300 MB for a million transfers).
+    static func eachRecord(of kind: RecordKind, in c: Case, _ body: (AnyRecord) -> Void) {
+        func each<R>(_ values: [R], _ id: (R) -> String, _ wrap: (R) -> AnyRecord) {
+            let ids = values.map(id)
+            let order = ids.indices.sorted { ids[$0] < ids[$1] }
+            for i in order { body(wrap(values[i])) }
+        }
+        switch kind {
+        case .source: each(c.sources.values, \.id, AnyRecord.source)
+        case .incident: each(c.incidents.values, \.id, AnyRecord.incident)
+        case .actor: each(c.actors.values, \.id, AnyRecord.actor)
+        case .wallet: each(c.wallets.values, \.id, AnyRecord.wallet)
+        case .transfer: each(c.transfers.values, \.id, AnyRecord.transfer)
+        }
     }
 
     static func stixID(for r: AnyRecord) -> String {
@@ -108,7 +171,9 @@ public struct StixExporter {
         o.add("spec_version", "2.1")
         o.add("id", id)
         let created = StixText.precise(r.meta.created) ?? now
-        let modified = StixText.precise(r.meta.modified) ?? created
+        let precise = StixText.precise(r.meta.modified)
+        if let precise, precise > (latestModified ?? "") { latestModified = precise }
+        let modified = precise ?? created
         o.add("created", created)
         o.add("modified", modified)
         let level = TLP.level(of: r.meta.marking ?? c.info.marking)
@@ -141,7 +206,7 @@ public struct StixExporter {
 
     /// A citation as a plain STIX external reference, for tools that do not follow reports.
     func externalReference(_ cite: Citation) -> JSONValue? {
-        guard case .source(let s)? = included[cite.source] else { return nil }
+        guard let s = c.sources[cite.source] else { return nil }
         var o = JSONObject()
         o.add("source_name", s.title)
         o.add("description", cite.locator)

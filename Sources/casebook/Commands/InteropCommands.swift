@@ -125,9 +125,8 @@ struct ExportCommand: ParsableCommand {
         var withheld = 0
         switch format {
         case .stix:
-            var exporter = StixExporter(c, maxMarking: limit, now: Session.now)
-            text = exporter.bundle()
-            withheld = exporter.withheld
+            try stix(c, limit)
+            return
         case .csv:
             (text, withheld) = LedgerExporter.csv(c, maxMarking: limit)
         case .json:
@@ -142,5 +141,24 @@ struct ExportCommand: ParsableCommand {
         }
         try SummaryOutput.write(text, to: output, caseFile: file)
         say("\(VisibleText.line(output)): \(format.rawValue) export written")
+    }
+
+    /// The STIX bundle, written to the file or stdout as it is made (it is never all in memory).
+    func stix(_ c: Case, _ limit: TLP?) throws {
+        var exporter = StixExporter(c, maxMarking: limit, now: Session.now)
+        if exporter.withheld > 0 {
+            FileHandle.standardError.write(Data("casebook: \(exporter.withheld) record(s) marked above \(limit?.label ?? "") left out\n".utf8))
+        }
+        guard let output else {
+            try exporter.write { FileHandle.standardOutput.write(Data($0.utf8)) }
+            return
+        }
+        if SummaryOutput.sameFile(output, file) { throw CLIError("\(output): refusing to overwrite the case file itself") }
+        do {
+            try OutputFile.write(output) { piece in try exporter.write(piece) }
+        } catch {
+            throw CLIError("\(output): cannot write: \(error)")
+        }
+        say("\(VisibleText.line(output)): stix export written")
     }
 }
