@@ -6,7 +6,8 @@ import Testing
 // records. Here they are compared with the plain definitions on a case built for ties: equal
 // amounts at different scales, wallets sharing a name, names that differ only past their first
 // bytes, names equal only once normalized ("é" written as one scalar or as "e" and a mark),
-// rows with no USD and rows with no incident. The case is big enough for the two-core paths.
+// rows with no USD and rows with no incident, and many transfers at the same time. The case is
+// big enough for the two-core paths.
 
 @Suite struct LedgerFastPathTests {
     static let tied: Case = {
@@ -19,6 +20,7 @@ import Testing
             c.transfers[id]!.amount = amounts[i % amounts.count]
             if i % 2 == 0 { c.transfers[id]!.usd = nil }
             if i % 5 == 0 { c.transfers[id]!.incident = nil }
+            if i % 11 == 0 { c.transfers[id]!.time = "2019-05-05T05:05:05Z" }   // equal times share a rank
         }
         return c
     }()

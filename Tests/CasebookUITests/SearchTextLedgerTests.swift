@@ -15,10 +15,14 @@ struct SearchTextLedgerTests {
                         "1,", "-", "theft", "hop", "라자루스", "ä", "hot", "…", "wallet 1", "(", "inc-", "오늘", "[31m", "+09",
                         // Digit runs longer than a time's or a number's whole groups (LedgerMatch skips those).
                         "2018", "20180", "1234", "000", "0000", "00000000", "000000001", ".000000", "0,000",
-                        "-1", "1,000", ",000,000", "1.5.", "0,0.5", "-0.", "5.", "-", ",", "1,234,567", "0.0.0"]
+                        "-1", "1,000", ",000,000", "1.5.", "0,0.5", "-0.", "5.", "-", ",", "1,234,567", "0.0.0",
+                        "-2.5", "3.00", "0001", "00000000000000000001", "4567", "-10.00", "1234567.50", "123,456,789.5"]
 
-    static func expectSame(_ view: CaseView, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        guard case .ledger(let text) = SearchText.build(.ledger, view) else {
+    /// `text`: the ledger text to hold to the rows (a patched one); by default one made afresh.
+    static func expectSame(_ view: CaseView, text given: LedgerText? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        var made: LedgerText?
+        if case .ledger(let fresh) = SearchText.build(.ledger, view) { made = fresh }
+        guard let text = given ?? made else {
             Issue.record("the ledger's text was made row by row", sourceLocation: sourceLocation)
             return
         }
@@ -34,7 +38,7 @@ struct SearchTextLedgerTests {
                 for k in columns.indices { needles.append(String(decoding: b[field(k, s)], as: UTF8.self)) }
             }
             var scratch: [UInt8] = []
-            for needle in Set(needles).sorted() where !needle.isEmpty {
+            for needle in Set(needles + [""]).sorted() {
                 let bytes = Array(needle.utf8)
                 for equal in [false, true] {
                     let m = LedgerMatch(text, needle: bytes, equal: equal, view: view)
@@ -73,10 +77,16 @@ struct SearchTextLedgerTests {
         for id in c.actors.keys { c.actors[id]!.name += " ÄÖ" }
         // Times that are not canonical (kept as written), an incident left empty, no USD.
         let odd = ["2018-06-19", "2018-06-19T10:00:00.5Z", "2018-06-19T10:00:00+09:00", "오늘\u{1b}[31m"]
+        // Amounts negative, tiny (scale 20: too many decimals for 64 bits) and whole; USD with
+        // fewer decimals than it shows.
+        let amounts = ["-2.5", "0.00000000000000000001", "123456789.5", "7", "-0.000001234567"].map { ExactDecimal($0)! }
+        let usds = ["3", "1234567.5", "-10"].map { ExactDecimal($0)! }
         for (i, id) in c.transfers.keys.sorted().prefix(60).enumerated() {
             if i % 3 == 0 { c.transfers[id]!.time = odd[i / 3 % odd.count] }
             if i % 5 == 0 { c.transfers[id]!.incident = nil }
             if i % 7 == 0 { c.transfers[id]!.usd = nil }
+            if i % 4 == 1 { c.transfers[id]!.amount = amounts[i / 4 % amounts.count] }
+            if i % 6 == 2 { c.transfers[id]!.usd = usds[i / 6 % usds.count] }
         }
         return c
     }
@@ -98,26 +108,44 @@ struct SearchTextLedgerTests {
         LedgerFastPathTests.expectSortsAndFrequencies(CaseView(Self.odd))
     }
 
-    @Test("a search finds the same rows either way after an edit renames a wallet")
-    func afterAnEdit() throws {
+    @Test("the text patched after edits answers as the rows do: a wallet renamed, a new wallet named, times, amounts and kinds changed")
+    func afterEdits() throws {
         var c = SyntheticCase.make(transfers: 2_000, seed: 9)
         var view = CaseView(c)
         view.searchText.warm(view)
+        let editor = Editor(author: "t", time: "2026-11-22T12:00:00Z")
         let wallet = try #require(c.transfers.values.lazy.compactMap { c.wallets[$0.to] }.first)
-        let edit = try Editor(author: "t", time: "2026-11-22T12:00:00Z").set(field: "label", value: "박진혁 세탁 지갑", id: wallet.id, in: c)
-        try c.apply(edit)
-        view.update(c, after: edit.changes)
-        try Self.expectSame(view)
-        // The patched text (not one made afresh) finds the renamed wallet's rows, and only them.
+        let some = c.transfers.keys.sorted().prefix(6)
+        var edits = [
+            try editor.set(field: "label", value: "박진혁 세탁 지갑", id: wallet.id, in: c),
+            try editor.add(.wallet(Wallet(meta: RecordMeta(id: "wal-new", created: "2026-11-22T12:00:00Z"), chain: "BTC",
+                                           address: "bc1qnewwallet0000", label: "New Mixer 라자루스")), in: c),
+        ]
+        func apply(_ e: Edit) throws {
+            try c.apply(e)
+            view.update(c, after: e.changes)
+        }
+        for e in edits { try apply(e) }
+        edits = [
+            try editor.set(field: "from", value: "wal-new", id: some[some.startIndex], in: c),
+            try editor.set(field: "time", value: "2018-06-19", id: some[some.startIndex + 1], in: c),
+            try editor.set(field: "amount", value: "0.000000000000000123", id: some[some.startIndex + 2], in: c),
+            try editor.set(field: "kind", value: "mixer", id: some[some.startIndex + 3], in: c),
+        ]
+        for e in edits { try apply(e) }
         guard case .ledger(let patched) = view.searchText.table(for: .ledger, in: view) else {
             Issue.record("no ledger text")
             return
         }
-        let m = LedgerMatch(patched, needle: Array("박진혁 세탁".utf8), equal: false, view: view)
+        try Self.expectSame(view, text: patched)
+        // And it finds the renamed and the new wallet's rows, and only them.
         var scratch: [UInt8] = []
         let index = view.indexes[.ledger]!
-        let found = Set(index.order.filter { m.row(Int($0), &scratch) }.map { index.id($0) })
-        let expected = Set(c.transfers.values.filter { $0.from == wallet.id || $0.to == wallet.id }.map(\.id))
-        #expect(found == expected && !found.isEmpty)
+        for (needle, id) in [("박진혁 세탁", wallet.id), ("new mixer", "wal-new")] {
+            let m = LedgerMatch(patched, needle: Array(needle.utf8), equal: false, view: view)
+            let found = Set(index.order.filter { m.row(Int($0), &scratch) }.map { index.id($0) })
+            let expected = Set(c.transfers.values.filter { $0.from == id || $0.to == id }.map(\.id))
+            #expect(found == expected && !found.isEmpty, "\(needle)")
+        }
     }
 }

@@ -5,6 +5,8 @@ import CasebookStore
 
 extension StixExporter {
     mutating func export(_ r: AnyRecord) {
+        // Once the sink has failed nothing more is written: the rest is not even made.
+        guard sinkError == nil else { return }
         var o = common(r)
         switch r {
         case .actor(let a):

@@ -11,12 +11,12 @@ import Darwin
 public enum OutputFile {
     /// Calls `produce`, which hands each piece to the function it is given, in order.
     public static func write(_ path: String, _ produce: (_ piece: (String) throws -> Void) throws -> Void) throws {
-        // New files get what the user's umask allows of rw-rw-rw-, as an ordinary write would.
-        let mask = umask(0)
-        umask(mask)
+        // An existing file keeps its mode; a new one gets what the umask allows of rw-rw-rw-,
+        // as an ordinary write would.
+        let mode = POSIXFile.mode(of: path) ?? (0o666 & ~currentUmask())
         var failure: (any Error)?
         do {
-            try POSIXFile.replaceAtomically(path, mode: 0o666 & ~mask) { (write) throws(StoreError) in
+            try POSIXFile.replaceAtomically(path, mode: mode) { (write) throws(StoreError) in
                 do {
                     try withoutActuallyEscaping(write) { write in
                         try produce { piece in
@@ -34,5 +34,15 @@ public enum OutputFile {
         } catch {
             throw failure ?? error   // the producer's own error when it was the producer's
         }
+    }
+
+    /// The process's umask, read rather than set and set back (which would race another thread
+    /// creating a file); 022 where /proc does not say.
+    static func currentUmask() -> mode_t {
+        guard let status = try? POSIXFile.read("/proc/self/status") else { return 0o022 }
+        for line in String(decoding: status, as: UTF8.self).split(separator: "\n") where line.hasPrefix("Umask:") {
+            if let value = mode_t(String(line.dropFirst(6).filter { $0 != " " && $0 != "\t" }), radix: 8) { return value }
+        }
+        return 0o022
     }
 }

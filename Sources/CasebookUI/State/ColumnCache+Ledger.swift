@@ -6,7 +6,8 @@ import Foundation
 // - a referencing column (From, To, Incident, Asset) shows text that depends on the value it
 //   names alone (Column.referenceText), so its text is made once per value (`ReferenceTexts`)
 //   and groups and sort ranks are per value, then spread to the rows through the Int32s;
-// - a number column's ranks sort 128-bit integer keys (the numbers at their common scale).
+// - a number column's ranks sort integer keys (the numbers at their common scale; RankSorts);
+// - the time's ranks are one walk along the ledger's natural order, which is by time already.
 // Each gives the same numbers, groups and order as the general path (tests compare them).
 
 extension ColumnCache {
@@ -158,12 +159,28 @@ extension ColumnCache {
             let out = (0..<n).map { s in ids[s].isEmpty || s >= slots.kind.count ? count : rankOf[Int(slots.kind[s])] }
             return Ranks(of: out, count: count)
         }
-        var units = [Int128](repeating: 0, count: n), scale = [UInt8](repeating: LedgerSlots.noNumber, count: n)
-        for s in 0..<min(n, slots.timeKey.count) where !ids[s].isEmpty {
-            guard slots.timeKey[s] & 1 == 0 else { return nil }
-            units[s] = Int128(slots.timeKey[s])
-            scale[s] = 0
+        // The ledger's natural order is by time already: ranks are one walk along it (no sort,
+        // and no 30 MB of sort items at a million rows). A key out of order (or a time not in
+        // the canonical form) leaves it to the general path.
+        let order = view.indexes[.ledger]!.order
+        var out = [UInt32](repeating: 0, count: n)
+        var rank: UInt32 = 0, last: UInt64?
+        for slot in order {
+            let s = Int(slot)
+            guard s < slots.timeKey.count else { return nil }
+            let key = slots.timeKey[s]
+            guard key & 1 == 0 else { return nil }
+            if let last {
+                guard key >= last else { return nil }
+                if key != last { rank += 1 }
+            }
+            last = key
+            out[s] = rank
         }
-        return NumberRanks.make(units: units, scale: scale, count: n)
+        let count = last == nil ? 0 : rank + 1
+        var placed = [Bool](repeating: false, count: n)
+        for slot in order where Int(slot) < n { placed[Int(slot)] = true }
+        for s in 0..<n where !placed[s] { out[s] = count }
+        return Ranks(of: out, count: count)
     }
 }

@@ -14,7 +14,7 @@ extension ColumnCache {
         if c.customSort { return customRanks(pane, c, view) }
         // A column whose every row has a number needs no text (nor to wait for the search text).
         let allNumbers = nums.map { nums in (0..<n).allSatisfy { index.ids[$0].isEmpty || nums[$0] != nil } } ?? false
-        let table = allNumbers ? SearchText.Table() : view.searchText.rows(for: pane, in: view)
+        let (table, k) = allNumbers ? (SearchText.Table(), 0) : view.searchText.column(column, for: pane, in: view)
         // Category: 0 number, 1 text, 2 empty or free.
         var cat = [UInt8](repeating: 2, count: n)
         var key = [UInt128](repeating: 0, count: n)
@@ -31,7 +31,7 @@ extension ColumnCache {
                     continue
                 }
                 guard s < table.start.count else { continue }
-                let f = field(column, of: s, table, b)
+                let f = field(k, of: s, table, b)
                 fields[s] = f
                 guard !f.isEmpty else { continue }
                 cat[s] = 1

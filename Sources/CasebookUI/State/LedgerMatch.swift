@@ -135,7 +135,8 @@ final class LedgerMatch: @unchecked Sendable {
     }
 
     /// Whether column `k`'s field of the row at slot `s` contains (or is) the needle. `scratch`
-    /// is a buffer of the caller's thread.
+    /// is a buffer of the caller's thread. For live slots (a filter's and a search's rows); a
+    /// free slot's answer means nothing.
     func field(_ k: Int, _ s: Int, _ scratch: inout [UInt8]) -> Bool {
         switch codes[k] {
         case .named:
@@ -177,7 +178,7 @@ final class LedgerMatch: @unchecked Sendable {
         guard s < quick.count else { return false }
         let q = quick[s]
         if q != 0 { return q == 1 }
-        if !timeMaybe && !number.possible && !hasRecordColumns && (s >= slots.timeKey.count || slots.timeKey[s] & 1 == 0) { return false }
+        if !timeMaybe && !number.possible && !hasRecordColumns && s < slots.timeKey.count && slots.timeKey[s] & 1 == 0 { return false }
         for k in codes.indices where codes[k] != .named && codes[k] != .kind {
             if field(k, s, &scratch) { return true }
         }

@@ -7,7 +7,8 @@ import Synchronization
 // as integer units and scale, and the asset and the records named by From, To and Incident as
 // interned Int32s. A million-row sort or count then reads arrays instead of looking each
 // transfer up by its String id (a hash and a cache miss per row, which is where the time went).
-// Interning runs one column per job on both cores. An edit rewrites the changed slots
+// From and To are interned into one table on one core while the rest is made on the other; the
+// time keys and kinds are copied as they are. An edit rewrites the changed slots
 // (`patch`); interned tables only grow, so a value no row names any more is simply unused.
 
 struct LedgerSlots: Sendable {

@@ -17,7 +17,7 @@ struct PrefixKey: Sendable {
         set { (high, low) = (UInt64(truncatingIfNeeded: newValue >> 64), UInt64(truncatingIfNeeded: newValue)) }
     }
     // Two halves rather than one UInt128, so a key is 8- rather than 16-byte aligned and a sort
-    // item holding one and an Int32 takes 24 bytes, not 48 (half the memory to sort 400k names).
+    // item holding one and an Int32 takes 24 bytes rather than 32.
     private var high: UInt64 = 0, low: UInt64 = 0
     /// How many leading bytes are decisive.
     var length: UInt8 = 0

@@ -5,8 +5,9 @@ import Foundation
 // both cores, for the ledger's fast paths (ColumnCache+Ledger).
 //
 // Numbers: each at the column's common scale is a 128-bit integer; with the sign bit flipped
-// its unsigned order is the numbers' order, so the sort compares integers only. If a number
-// does not fit at the common scale there is no exact key: the caller takes the general path.
+// its unsigned order is the numbers' order, so the sort compares integers only: the top 64 bits
+// in which the keys differ, and the whole keys where those tie. If a number does not fit at the
+// common scale there is no exact key: the caller takes the general path.
 //
 // Texts: the lower-cased text as the search text writes it, keyed by its PrefixKey; texts the
 // keys do not tell apart compare in full, bytes when both are printable ASCII and Strings

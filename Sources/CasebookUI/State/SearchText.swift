@@ -163,19 +163,20 @@ public final class SearchText: Sendable {
         return .rows(buildRows(pane, view))
     }
 
-    /// The pane's text as each row's bytes (sort ranks of a text column read them): the made
-    /// table when it is that, else made now and not kept (the ledger's, for a column its sort
-    /// does not rank from LedgerSlots, which none of its columns is).
-    func rows(for pane: PaneKind, in view: CaseView) -> Table {
-        if case .rows(let t) = table(for: pane, in: view) { return t }
-        return Self.buildRows(pane, view)
+    /// Column `k`'s text of every row as a table and the field to read in it, for sort ranks
+    /// of a text column: the pane's row table when it has one; for the ledger (which keeps no
+    /// text per row) that column's text alone, made now and not kept. The ledger ranks every
+    /// column from LedgerSlots but a Time column with a time not in the canonical form.
+    func column(_ k: Int, for pane: PaneKind, in view: CaseView) -> (table: Table, field: Int) {
+        if case .rows(let t) = table(for: pane, in: view) { return (t, k) }
+        return (Self.buildRows(pane, view, columns: [pane.columns[k]]), 0)
     }
 
     /// Every row's text the general way: each record's columns, names cached per thread.
-    static func buildRows(_ pane: PaneKind, _ view: CaseView) -> Table {
+    static func buildRows(_ pane: PaneKind, _ view: CaseView, columns: [Column]? = nil) -> Table {
         let index = view.indexes[pane]!
         let ids = index.ids
-        let columns = pane.columns
+        let columns = columns ?? pane.columns
         let pieces = Mutex<[Int: Table]>([:])
         ParallelSort.halves(ids.count) { range, part in
             var t = Table()
