@@ -20,7 +20,7 @@ enum BenchScreen {
         }
         scenario.press("3")
         let warm = BenchTable.time { scenario.app.state.view!.searchText.warm(scenario.app.state.view!) }
-        var search: [Double] = [], digits: [Double] = [], filter: [Double] = [], sort: [Double] = [], freq: [Double] = [], note: [Double] = []
+        var search: [Double] = [], digits: [Double] = [], textFilter: [Double] = [], filter: [Double] = [], sort: [Double] = [], freq: [Double] = [], note: [Double] = []
         for _ in 0..<runs {
             search.append(BenchTable.time { scenario.press("/"); scenario.type("~^~") } / 3)   // no match: every row scanned
             scenario.press("Esc")
@@ -31,6 +31,8 @@ enum BenchScreen {
             digits.append(BenchTable.time { scenario.type("3") })
             scenario.press("Esc")
             filter.append(BenchTable.time { scenario.press("\\"); scenario.type("amount>500000"); scenario.press("Enter") })
+            scenario.press("\\", "Ctrl-U", "Enter")
+            textFilter.append(BenchTable.time { scenario.press("\\"); scenario.type("from:upbit"); scenario.press("Enter") })
             scenario.press("\\", "Ctrl-U", "Enter")
             // From the first column each run: Amount is four to the right, From one.
             for _ in 0..<12 { scenario.press("h") }
@@ -49,6 +51,7 @@ enum BenchScreen {
             BenchFigure(label: "search, per keystroke, no match", samples: search, target: 200),
             BenchFigure(label: "search for 13 digits (amounts with 13 decimals or more written out), no match", samples: digits, target: 200),
             BenchFigure(label: "filter amount>500000", samples: filter, target: 200),
+            BenchFigure(label: "filter from:upbit", samples: textFilter, target: 200),
             BenchFigure(label: "sort ledger by amount", samples: sort, target: 200),
             BenchFigure(label: "frequency by source wallet", samples: freq, target: 200),
             BenchFigure(label: "note on screen: journal + fsync + frame", samples: note),

@@ -14,11 +14,11 @@ extension FilterQuery {
         let columns = pane.columns
         let index = view.indexes[pane]!
         let text = view.searchText.table(for: pane, in: view)
-        struct Plan { var column: Int?; var numbers: [ExactDecimal?]?; var matcher: TextMatcher?; var fast: Bool }
+        struct Plan { var column: Int?; var numbers: NumberColumn?; var matcher: TextMatcher?; var fast: Bool }
         let plans: [Plan] = terms.map { t in
             let printable = t.value.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
             func matcher(equal: Bool) -> TextMatcher? {
-                printable ? TextMatcher(text, pane, needle: Array(t.value.utf8), equal: equal, view: view) : nil
+                printable ? TextMatcher(text, pane, needle: Array(t.value.utf8), equal: equal, exact: true, rows: t.field == nil, view: view) : nil
             }
             guard let field = t.field else { return Plan(column: nil, matcher: matcher(equal: false), fast: printable) }
             guard let k = columns.firstIndex(where: { $0.id == field }) else { return Plan(fast: false) }
@@ -29,39 +29,53 @@ extension FilterQuery {
         }
         let parts = Mutex<[Int: [Int32]]>([:])
         ParallelSort.halves(ids.count) { range, part in
-            var kept: [Int32] = []
+            // Term by term over the rows still kept, so each term's plan is taken once, not
+            // copied (and its arrays retained and released) for every row.
+            var keep = [Bool](repeating: true, count: range.count)
             var scratch: [UInt8] = []
-            for i in range {
-                let slot = ids[i], s = Int(slot)
-                var record: AnyRecord?
-                func slow(_ t: Term) -> Bool {
-                    if record == nil { record = view.record(pane, index.ids[s]) }
-                    guard let r = record else { return false }
-                    return Self.test(t, r, view, columns)
-                }
-                let ok = terms.indices.allSatisfy { ti in
-                    let t = terms[ti], plan = plans[ti]
-                    guard plan.fast else { return slow(t) != t.negated }
-                    if let numbers = plan.numbers, let wanted = t.number {
-                        guard let n = numbers[s] else { return t.negated }
-                        let hit: Bool = switch t.op {
-                        case .greater: n > wanted
-                        case .less: n < wanted
-                        case .greaterOrEqual: n >= wanted
-                        case .lessOrEqual: n <= wanted
-                        case .equal: n == wanted
-                        case .contains: false
-                        }
-                        return hit != t.negated
+            for ti in terms.indices {
+                let t = terms[ti], plan = plans[ti]
+                for (j, i) in range.enumerated() where keep[j] {
+                    let slot = ids[i], s = Int(slot)
+                    func slow() -> Bool {
+                        guard let r = view.record(pane, index.ids[s]) else { return false }
+                        return Self.test(t, r, view, columns)
                     }
-                    guard let m = plan.matcher, m.plain(plan.column, slot) else { return slow(t) != t.negated }
-                    if let k = plan.column { return m.field(k, slot, &scratch) != t.negated }
-                    // Any column (fields joined by 0x01, which a printable word cannot span) or the id.
-                    if m.row(slot, &scratch) { return !t.negated }
-                    return m.needle.withUnsafeBufferPointer { nd in (Self.idContains(index.ids[s], nd) ?? slow(t)) != t.negated }
+                    let ok: Bool
+                    if !plan.fast {
+                        ok = slow() != t.negated
+                    } else if let numbers = plan.numbers, let wanted = t.number {
+                        if let n = numbers[s] {
+                            let hit: Bool = switch t.op {
+                            case .greater: n > wanted
+                            case .less: n < wanted
+                            case .greaterOrEqual: n >= wanted
+                            case .lessOrEqual: n <= wanted
+                            case .equal: n == wanted
+                            case .contains: false
+                            }
+                            ok = hit != t.negated
+                        } else {
+                            ok = t.negated
+                        }
+                    } else if let m = plan.matcher, m.plain(plan.column, slot) {
+                        if let k = plan.column {
+                            ok = m.field(k, slot, &scratch) != t.negated
+                        } else if m.row(slot, &scratch) {
+                            // Any column (fields joined by 0x01, which a printable word cannot span).
+                            ok = !t.negated
+                        } else {
+                            // Or the id.
+                            ok = m.needle.withUnsafeBufferPointer { nd in (Self.idContains(index.ids[s], nd) ?? slow()) != t.negated }
+                        }
+                    } else {
+                        ok = slow() != t.negated
+                    }
+                    if !ok { keep[j] = false }
                 }
-                if ok { kept.append(slot) }
             }
+            var kept: [Int32] = []
+            for (j, i) in range.enumerated() where keep[j] { kept.append(ids[i]) }
             parts.withLock { $0[part] = kept }
         }
         return parts.withLock { ($0[0] ?? []) + ($0[1] ?? []) }

@@ -20,11 +20,10 @@ extension ColumnCache {
         var none: String?
     }
 
-    static func ledgerNumbers(_ column: Int, _ view: CaseView) -> [ExactDecimal?]? {
+    static func ledgerNumbers(_ column: Int, _ view: CaseView) -> NumberColumn? {
         let c = PaneKind.ledger.columns[column]
         guard c.number != nil, let n = view.ledgerSlots.numbers(c.id) else { return nil }
-        let count = view.indexes[.ledger]!.ids.count
-        return (0..<count).map { $0 < n.scale.count ? LedgerSlots.number(n, $0) : nil }
+        return NumberColumn(units: n.units, scale: n.scale, count: view.indexes[.ledger]!.ids.count)
     }
 
     static func referenceTexts(_ entry: inout Entry, _ column: Int, _ view: CaseView) -> ReferenceTexts? {

@@ -46,7 +46,7 @@ final class ColumnCache: Sendable {
     }
 
     struct Entry: Sendable {
-        var numbers: [Int: [ExactDecimal?]] = [:]
+        var numbers: [Int: NumberColumn] = [:]
         var groups: [Int: Groups] = [:]
         var ranks: [Int: Ranks] = [:]
         /// Referencing ledger columns' text per value (ColumnCache+Ledger), by reference space
@@ -84,7 +84,7 @@ final class ColumnCache: Sendable {
         return cache.withLockIfAvailable { $0[.ledger]?.referenceTexts[space] } ?? nil
     }
 
-    func numbers(_ pane: PaneKind, _ column: Int, _ view: CaseView) -> [ExactDecimal?] {
+    func numbers(_ pane: PaneKind, _ column: Int, _ view: CaseView) -> NumberColumn {
         cache.withLock { Self.numbers(&$0[pane, default: Entry()], pane, column, view) }
     }
 
@@ -116,10 +116,10 @@ final class ColumnCache: Sendable {
         }
     }
 
-    private static func numbers(_ entry: inout Entry, _ pane: PaneKind, _ column: Int, _ view: CaseView) -> [ExactDecimal?] {
+    private static func numbers(_ entry: inout Entry, _ pane: PaneKind, _ column: Int, _ view: CaseView) -> NumberColumn {
         if let done = entry.numbers[column] { return done }
         let index = view.indexes[pane]!
-        guard let number = pane.columns[column].number else { return Array(repeating: nil, count: index.ids.count) }
+        guard let number = pane.columns[column].number else { return NumberColumn(Array(repeating: nil, count: index.ids.count)) }
         if pane == .ledger, let fast = ledgerNumbers(column, view) {
             entry.numbers[column] = fast
             return fast
@@ -132,8 +132,8 @@ final class ColumnCache: Sendable {
                 }
             }
         }
-        entry.numbers[column] = out
-        return out
+        entry.numbers[column] = NumberColumn(out)
+        return NumberColumn(out)
     }
 
     private static func makeGroups(_ pane: PaneKind, _ column: Int, _ view: CaseView) -> Groups {
@@ -181,14 +181,19 @@ final class ColumnCache: Sendable {
             let columns = pane.columns
             entry.ranks = [:]
             if pane == .ledger { Self.patchReferenceTexts(&entry, changed, view) }
-            for (k, var numbers) in entry.numbers {
+            for (k, column) in entry.numbers {
                 entry.numbers[k] = nil   // let go of the stored copy so the patch is in place
+                guard var numbers = column.values else {
+                    // Read from LedgerSlots, which the view has patched already.
+                    entry.numbers[k] = Self.ledgerNumbers(k, view)
+                    continue
+                }
                 for slot in changed {
                     while numbers.count <= Int(slot) { numbers.append(nil) }
                     let id = index.ids[Int(slot)]
                     numbers[Int(slot)] = id.isEmpty ? nil : view.record(pane, id).flatMap { columns[k].number?($0, view) }
                 }
-                entry.numbers[k] = numbers
+                entry.numbers[k] = NumberColumn(numbers)
             }
             for (k, var groups) in entry.groups {
                 entry.groups[k] = nil

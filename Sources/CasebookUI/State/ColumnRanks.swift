@@ -7,7 +7,7 @@ import Foundation
 // values sharing a number.
 
 extension ColumnCache {
-    static func makeRanks(_ pane: PaneKind, _ column: Int, _ view: CaseView, _ nums: [ExactDecimal?]?) -> Ranks {
+    static func makeRanks(_ pane: PaneKind, _ column: Int, _ view: CaseView, _ nums: NumberColumn?) -> Ranks {
         let index = view.indexes[pane]!
         let n = index.ids.count
         let c = pane.columns[column]
@@ -21,7 +21,7 @@ extension ColumnCache {
         var fields = [Range<Int>](repeating: 0..<0, count: n)
         // Numbers at their common scale, if every one fits; else numbers compare as ExactDecimal.
         var scale = 0
-        if let nums { for case let v? in nums { scale = max(scale, v.scale) } }
+        if let nums { for s in 0..<nums.count { if let v = nums[s] { scale = max(scale, v.scale) } } }
         var numbersExact = true
         table.bytes.withUnsafeBufferPointer { b in
             for s in 0..<n where !index.ids[s].isEmpty {

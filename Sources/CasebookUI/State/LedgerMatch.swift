@@ -12,6 +12,7 @@ final class LedgerMatch: @unchecked Sendable {
     let needle: [UInt8]
     /// Whole-field equality (a filter's `=`) rather than containment.
     let equal: Bool
+    let exact: Bool
     /// Per column that names a record, the row's value number per slot (else empty); per naming
     /// space (LedgerText.namedColumns), each value's answer (the last entry: rows naming nothing).
     private let of: [[Int32]]
@@ -36,8 +37,15 @@ final class LedgerMatch: @unchecked Sendable {
 
     private enum Code: UInt8 { case named, kind, time, number, record }
 
-    init(_ text: LedgerText, needle: [UInt8], equal: Bool, view: CaseView) {
+    /// `exact`: a value whose text is not printable ASCII is tested as the filter's slow path
+    /// tests a row (its lower-cased String contains, or is, the needle's), not byte by byte, so
+    /// every naming column answers exactly (a wallet's name has a "…": byte answers would send
+    /// nearly every row to the record). Search compares bytes, and does not ask for it.
+    /// `rows` false: only `field` will be asked (a filter term naming a column), so the
+    /// per-slot answers `row` reads are not made.
+    init(_ text: LedgerText, needle: [UInt8], equal: Bool, exact: Bool = false, rows: Bool = true, view: CaseView) {
         self.text = text
+        self.exact = exact
         self.needle = needle
         self.equal = equal
         self.view = view
@@ -78,14 +86,22 @@ final class LedgerMatch: @unchecked Sendable {
             out.withUnsafeMutableBufferPointer { o in
                 column.bytes.withUnsafeBufferPointer { b in
                     ParallelSort.halves(column.start.count) { range, _ in
-                        for v in range { o[v] = Self.test(needle, equal, b, column.start[v], Int(column.length[v])) }
+                        for v in range {
+                            let from = column.start[v], length = Int(column.length[v])
+                            let text = UnsafeBufferPointer(rebasing: b[from..<from + length])
+                            o[v] = exact && !column.plain[v] && !Self.asciiAndEllipses(text)
+                                ? Self.stringTest(needle, equal, text)
+                                : Self.test(needle, equal, b, from, length)
+                        }
                     }
                 }
             }
-            out[column.start.count] = column.none.withUnsafeBufferPointer { Self.test(needle, equal, $0, 0, $0.count) }
+            out[column.start.count] = column.none.withUnsafeBufferPointer {
+                exact && !column.nonePlain ? Self.stringTest(needle, equal, $0) : Self.test(needle, equal, $0, 0, $0.count)
+            }
             return out
         }
-        quick = equal ? [] : Self.quickAnswers(codes.indices.filter { codes[$0] == .named }, of, arg, hit, kindHit, slots, count: ids.count)
+        quick = equal || !rows ? [] : Self.quickAnswers(codes.indices.filter { codes[$0] == .named }, of, arg, hit, kindHit, slots, count: ids.count)
     }
 
     /// Per slot, for a search: 1 when a naming column or the kind contains the needle, 2 for a
@@ -117,6 +133,28 @@ final class LedgerMatch: @unchecked Sendable {
             }
         }
         return quick
+    }
+
+    /// Whether `text` is printable ASCII and "…" alone (a wallet's name): each of those is a
+    /// character of its own that nothing combines with, so a printable-ASCII needle's bytes match
+    /// exactly where its characters do, and the String test (a few hundred thousand of them at a
+    /// million transfers, most of a filter's time) is not needed.
+    static func asciiAndEllipses(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < text.count {
+            let b = text[i]
+            if b >= 0x20 && b < 0x7F { i += 1; continue }
+            guard b == 0xE2, i + 2 < text.count, text[i + 1] == 0x80, text[i + 2] == 0xA6 else { return false }
+            i += 3
+        }
+        return true
+    }
+
+    /// Whether lower-cased text contains (or, `equal`, is) the needle as Strings compare: what
+    /// the filter's slow path asks of a row's column (`text.lowercased().contains(value)`).
+    static func stringTest(_ needle: [UInt8], _ equal: Bool, _ lowered: UnsafeBufferPointer<UInt8>) -> Bool {
+        let text = String(decoding: lowered, as: UTF8.self), value = String(decoding: needle, as: UTF8.self)
+        return equal ? text == value : text.contains(value)
     }
 
     /// Whether `length` bytes of `b` from `from` contain (or, `equal`, are) the needle.
@@ -190,6 +228,7 @@ final class LedgerMatch: @unchecked Sendable {
     func fieldPlain(_ k: Int, _ s: Int) -> Bool {
         switch codes[k] {
         case .named:
+            if exact { return true }   // answered as Strings compare (see `exact`)
             let n = arg[k], e = entry(k, n, s)
             return e < text.named[n].plain.count ? text.named[n].plain[e] : text.named[n].nonePlain
         case .kind, .number:

@@ -15,17 +15,21 @@ final class TextMatcher: Sendable {
     let equal: Bool
 
     /// `equal`: a field must be the needle, not merely contain it (rows always test containment).
-    init(_ text: SearchText.PaneText, _ pane: PaneKind, needle: [UInt8], equal: Bool = false, view: CaseView) {
+    /// `exact` (a filter): `plain` may also say yes where the answer was worked out as Strings
+    /// compare (LedgerMatch's naming columns).
+    /// `rows` false: only `field` will be asked.
+    init(_ text: SearchText.PaneText, _ pane: PaneKind, needle: [UInt8], equal: Bool = false, exact: Bool = false,
+         rows: Bool = true, view: CaseView) {
         self.needle = needle
         self.equal = equal
         switch text {
         case .rows(let t):
-            (rows, ledger) = (t, nil)
+            (self.rows, ledger) = (t, nil)
         case .ledger(let l) where !needle.contains(1):
-            (rows, ledger) = (nil, LedgerMatch(l, needle: needle, equal: equal, view: view))
+            (self.rows, ledger) = (nil, LedgerMatch(l, needle: needle, equal: equal, exact: exact, rows: rows, view: view))
         case .ledger:
             // U+0001 joins a row's fields: only the row's bytes can say where such a needle is.
-            (rows, ledger) = (SearchText.buildRows(pane, view), nil)
+            (self.rows, ledger) = (SearchText.buildRows(pane, view), nil)
         }
     }
 
@@ -48,7 +52,8 @@ final class TextMatcher: Sendable {
         }
     }
 
-    /// Whether column `k` (nil: the whole row) of the row at `slot` is printable ASCII.
+    /// Whether column `k`'s (nil: the whole row's) answer is exactly what comparing Strings
+    /// gives: it is printable ASCII, or (`exact`) was worked out that way.
     func plain(_ k: Int?, _ slot: Int32) -> Bool {
         if let ledger { return k.map { ledger.fieldPlain($0, Int(slot)) } ?? ledger.rowPlain(Int(slot)) }
         let s = Int(slot)
