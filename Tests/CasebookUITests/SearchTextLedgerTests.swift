@@ -5,6 +5,7 @@
 // Korean, upper-case and control characters in them, odd times, no incident and no USD.
 
 import CasebookModel
+import CasebookTesting
 import Foundation
 import Testing
 @testable import CasebookUI
@@ -168,6 +169,28 @@ struct SearchTextLedgerTests {
             let found = Set(index.order.filter { m.row(Int($0), &scratch) }.map { index.id($0) })
             let expected = Set(c.transfers.values.filter { $0.from == id || $0.to == id }.map(\.id))
             #expect(found == expected && !found.isEmpty, "\(needle)")
+        }
+    }
+}
+
+extension SearchTextLedgerTests {
+    @Test("search in a sorted ledger lands on the first match in screen order, forward and backward")
+    func searchInScreenOrder() throws {
+        let c = SyntheticCase.make(transfers: 3_000, seed: 4)
+        let s = Scenario(case: c, width: 120, height: 35)
+        s.press("3", "l", "l", "l", "l", "O")   // sorted by amount, descending
+        let view = try #require(s.state.view)
+        let rows = SearchText.buildRows(.ledger, view)
+        let slots = s.state.current.slots
+        for needle in ["btc", "2018-0", "upbit", "0.5", "1234", "zzzz"] {
+            let bytes = Array(needle.utf8)
+            let origin = 100
+            for forward in [true, false] {
+                let expected = (0..<slots.count).lazy
+                    .map { forward ? (origin + $0) % slots.count : ((origin - $0) % slots.count + slots.count) % slots.count }
+                    .first { row in rows.bytes.withUnsafeBufferPointer { b in bytes.withUnsafeBufferPointer { rows.contains(slots[row], $0, b) } } }
+                #expect(s.state.findRow(needle, from: origin, forward: forward) == expected, "\(needle) \(forward ? "forward" : "backward")")
+            }
         }
     }
 }

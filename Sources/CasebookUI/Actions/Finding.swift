@@ -27,6 +27,14 @@ extension AppState {
         }
         func row(_ step: Int) -> Int { forward ? (start + step) % n : ((start - step) % n + n) % n }
         let matcher = TextMatcher(table, pane, needle: needle, view: view)
+        // The ledger answers every slot at once, in slot order (its arrays read front to back:
+        // in a sorted pane's order they were read at random, three times slower); then the
+        // first answer in screen order wins.
+        if let answers = matcher.rowAnswers() {
+            return answers.withUnsafeBufferPointer { a in
+                (0..<n).lazy.map(row).first { Int(slots[$0]) < a.count && a[Int(slots[$0])] }
+            }
+        }
         let block = 65_536
         var from = 0
         while from < n {

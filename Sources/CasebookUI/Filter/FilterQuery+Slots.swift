@@ -14,7 +14,12 @@ extension FilterQuery {
         let columns = pane.columns
         let index = view.indexes[pane]!
         let text = view.searchText.table(for: pane, in: view)
-        struct Plan { var column: Int?; var numbers: NumberColumn?; var matcher: TextMatcher?; var fast: Bool }
+        struct Plan {
+            var column: Int?; var numbers: NumberColumn?; var matcher: TextMatcher?; var fast: Bool
+            /// The ledger's answers per slot for a term naming a column (made in slot order:
+            /// a sorted pane's rows would read its arrays at random).
+            var answers: [UInt8]? = nil
+        }
         let plans: [Plan] = terms.map { t in
             let printable = t.value.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
             func matcher(equal: Bool) -> TextMatcher? {
@@ -25,7 +30,8 @@ extension FilterQuery {
             if t.number != nil, columns[k].number != nil {
                 return Plan(column: k, numbers: view.columnCache.numbers(pane, k, view), fast: true)
             }
-            return Plan(column: k, matcher: matcher(equal: t.op == .equal), fast: printable)
+            let m = matcher(equal: t.op == .equal)
+            return Plan(column: k, matcher: m, fast: printable, answers: m?.fieldAnswers(k))
         }
         let parts = Mutex<[Int: [Int32]]>([:])
         ParallelSort.halves(ids.count) { range, part in
@@ -58,6 +64,8 @@ extension FilterQuery {
                         } else {
                             ok = t.negated
                         }
+                    } else if let answers = plan.answers, s < answers.count, answers[s] != 2 {
+                        ok = (answers[s] == 1) != t.negated
                     } else if let m = plan.matcher, m.plain(plan.column, slot) {
                         if let k = plan.column {
                             ok = m.field(k, slot, &scratch) != t.negated

@@ -223,6 +223,31 @@ final class LedgerMatch: @unchecked Sendable {
         return false
     }
 
+    /// For every slot, column `k`'s answer: 1 yes, 0 no, 2 not printable ASCII (`fieldPlain`
+    /// false: the caller asks the record), in slot order on both cores.
+    func fieldAnswers(_ k: Int) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: slots.kind.count)
+        out.withUnsafeMutableBufferPointer { o in
+            ParallelSort.halves(o.count) { range, _ in
+                var scratch: [UInt8] = []
+                for s in range { o[s] = !fieldPlain(k, s) ? 2 : field(k, s, &scratch) ? 1 : 0 }
+            }
+        }
+        return out
+    }
+
+    /// `row` for every slot, in slot order on both cores.
+    func rowAnswers() -> [Bool] {
+        var out = [Bool](repeating: false, count: quick.count)
+        out.withUnsafeMutableBufferPointer { o in
+            ParallelSort.halves(o.count) { range, _ in
+                var scratch: [UInt8] = []
+                for s in range { o[s] = row(s, &scratch) }
+            }
+        }
+        return out
+    }
+
     /// Whether column `k`'s field of the row at slot `s` is printable ASCII (then a byte match
     /// is exactly String.contains on it).
     func fieldPlain(_ k: Int, _ s: Int) -> Bool {

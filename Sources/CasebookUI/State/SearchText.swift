@@ -10,7 +10,8 @@ import Synchronization
 // buffer and points their slots there; the old bytes are garbage until the next rebuild.
 // Filters reuse the text: a row that is all ASCII matches byte for byte exactly as its Strings
 // would, so `ascii` (printable ASCII only) says when the fast path is the same as String.contains.
-// The ledger's text holds no bytes per row (LedgerText): both forms are asked through TextMatcher.
+// The ledger's text holds no bytes per row (LedgerText, LedgerMatch): both forms are asked
+// through TextMatcher.
 
 public final class SearchText: Sendable {
     struct Table: Sendable {
@@ -253,9 +254,10 @@ extension SearchText.Table {
 extension SearchText.Table {
     /// Sizes the bytes' room from the rows made so far: for `rows` in all at their bytes per row
     /// (plus an eighth), then `then` more rows (the second half's, joined on later). A million
-    /// rows' text is about 190 MB; growing to it by doubling would copy it several times, each
-    /// time holding the old and the new buffer at once, and the join would copy it again. Room
-    /// reserved but never written is never resident.
+    /// ledger rows' text (made only for a rank's fallback now, LedgerText) is about 190 MB;
+    /// growing to it by doubling would copy it several times, each time holding the old and the
+    /// new buffer at once, and the join would copy it again. Room reserved but never written is
+    /// never resident.
     mutating func reserveAhead(rows: Int, then more: Int) {
         guard !start.isEmpty else { return }
         let perRow = bytes.count / start.count + 1

@@ -41,6 +41,14 @@ final class TextMatcher: Sendable {
         return t.bytes.withUnsafeBufferPointer { b in needle.withUnsafeBufferPointer { t.contains(slot, $0, b) } }
     }
 
+    /// The ledger's answer to `row` for every slot, made in slot order on both cores; nil for a
+    /// pane of row texts (searched row by row).
+    func rowAnswers() -> [Bool]? { ledger?.rowAnswers() }
+
+    /// The ledger's answers for column `k` in every slot (LedgerMatch.fieldAnswers); nil for a
+    /// pane of row texts.
+    func fieldAnswers(_ k: Int) -> [UInt8]? { ledger?.fieldAnswers(k) }
+
     /// Whether column `k` of the row at `slot` contains (or, `equal`, is) the needle.
     func field(_ k: Int, _ slot: Int32, _ scratch: inout [UInt8]) -> Bool {
         if let ledger { return ledger.field(k, Int(slot), &scratch) }
