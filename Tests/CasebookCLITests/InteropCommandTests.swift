@@ -50,6 +50,23 @@ import Testing
         #expect(cli.run("check", "copy.case.json").status == 0)
     }
 
+    @Test("STIX export streamed to a file or stdout gives the same bundle; a folder that is not there is named, and nothing is left")
+    func stixOutputs() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        #expect(cli.run("demo").status == 0)
+        #expect(cli.run("export", "demo.case.json", "--format", "stix", "--output", "case.stix.json").status == 0)
+        let file = try String(contentsOfFile: cli.path("case.stix.json"), encoding: .utf8)
+        #expect(cli.run("export", "demo.case.json", "--format", "stix").stdout == file)
+        #expect(file.hasSuffix("\n]}\n") && file.contains("\"type\":\"grouping\""))
+        let missing = cli.run("export", "demo.case.json", "--format", "stix", "--output", "no-such-folder/case.stix.json")
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("no-such-folder") && missing.stderr.contains("No such file"), "\(missing.stderr)")
+        let refused = cli.run("export", "demo.case.json", "--format", "stix", "--output", "demo.case.json")
+        #expect(refused.status != 0 && refused.stderr.contains("refusing to overwrite the case file"))
+        #expect(cli.run("check", "demo.case.json").status == 0)
+    }
+
     @Test("a ledger whose every row fails says nothing went in and why, not that the case already holds it")
     func everyRowFailing() throws {
         let cli = CLI()

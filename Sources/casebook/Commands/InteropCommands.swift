@@ -156,6 +156,8 @@ struct ExportCommand: ParsableCommand {
         if SummaryOutput.sameFile(output, file) { throw CLIError("\(output): refusing to overwrite the case file itself") }
         do {
             try OutputFile.write(output) { piece in try exporter.write(piece) }
+        } catch let error as StoreError {
+            throw CLIError(error.description)   // it names the file and what failed
         } catch {
             throw CLIError("\(output): cannot write: \(error)")
         }
