@@ -5,7 +5,10 @@ import Synchronization
 
 // One needle tested against the ledger's rows through LedgerText (see there): the naming
 // columns' values and the kinds are tested once each when the needle is given, the numbers and
-// times per row, and only when the needle's bytes could all occur in them.
+// times per row, and only when the needle could occur in them (NumberNeedle, and a time's digit
+// runs). A search or a filter term asks for every slot at once (`rowAnswers`, `fieldAnswers`):
+// made in slot order on both cores, LedgerSlots' arrays are read front to back, where a sorted
+// pane's order would read them at random.
 
 final class LedgerMatch: @unchecked Sendable {
     let text: LedgerText
@@ -18,9 +21,9 @@ final class LedgerMatch: @unchecked Sendable {
     private let of: [[Int32]]
     private let hit: [[Bool]]
     private let kindHit: [Bool]
-    /// For a search (not `equal`): see `quickAnswers`.
+    /// For a search (not `equal`, `rows`): see `quickAnswers`.
     private let quick: [UInt8]
-    /// Whether the needle could occur in a canonical time, and in a formatted number.
+    /// Whether the needle could occur in a canonical time; what it says of formatted numbers.
     private let timeMaybe: Bool
     private let number: NumberNeedle
     private let slots: LedgerSlots
