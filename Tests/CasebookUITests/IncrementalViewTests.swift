@@ -78,7 +78,7 @@ import Testing
             #expect(p.rows == again.rows, label)
             let column = p.kind == .ledger ? 1 : 0
             #expect(FrequencyTable(pane: p.kind, columnIndex: column, slots: p.slots, view: view)
-                    == FrequencyTable(pane: p.kind, column: p.kind.columns[column], ids: again.rows, view: fresh), label)
+                    == FrequencyTable(pane: p.kind, column: p.kind.columns[column], ids: Array(again.rows), view: fresh), label)
             var a = p, b = again
             for word in ["a", "btc", "0", "lazarus", "retitled", "박"] {
                 a.setFilter(try? FilterQuery(word, columns: p.kind.columns), view)

@@ -55,7 +55,7 @@ import Testing
             var again = PaneState(kind: .ledger)
             again.refresh(other)
             #expect(FrequencyTable(pane: .ledger, columnIndex: k, slots: pane.slots, view: view)
-                    == FrequencyTable(pane: .ledger, column: PaneKind.ledger.columns[k], ids: again.rows, view: other), "column \(k)")
+                    == FrequencyTable(pane: .ledger, column: PaneKind.ledger.columns[k], ids: Array(again.rows), view: other), "column \(k)")
         }
     }
 

@@ -3,10 +3,12 @@ import CasebookModel
 /// What one pane shows: its rows after filter and sort, the cursor, scroll and current column.
 public struct PaneState: Sendable {
     public var kind: PaneKind
-    /// Ids of the rows shown, in order.
-    public private(set) var rows: [String] = []
+    /// Ids of the rows shown, in order (read through `slots`).
+    public var rows: PaneRows { PaneRows(ids: ids, slots: slots) }
     /// The same rows as slots of the pane's `PaneIndex` (what search and sort work on).
     public private(set) var slots: [Int32] = []
+    /// The pane's ids by slot (PaneIndex.ids, shared, not copied), as of the last refresh or update.
+    private var ids: [String] = []
     public var cursor = 0
     public var top = 0
     public var column = 0
@@ -78,7 +80,8 @@ public struct PaneState: Sendable {
         for s in changed where Int(s) < isChanged.count { isChanged[Int(s)] = true }
         var positions: [Int] = []
         for (i, s) in slots.enumerated() where Int(s) < isChanged.count && isChanged[Int(s)] { positions.append(i) }
-        for i in positions.reversed() { slots.remove(at: i); rows.remove(at: i) }
+        for i in positions.reversed() { slots.remove(at: i) }
+        ids = index.ids
         let columns = kind.columns
         let active = sorts.filter { columns.indices.contains($0.column) }
         func less(_ x: AnyRecord, _ y: AnyRecord) -> Bool {
@@ -99,10 +102,9 @@ public struct PaneState: Sendable {
             var lo = 0, hi = slots.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if let other = view.record(kind, rows[mid]), less(other, r) { lo = mid + 1 } else { hi = mid }
+                if let other = view.record(kind, index.id(slots[mid])), less(other, r) { lo = mid + 1 } else { hi = mid }
             }
             slots.insert(slot, at: lo)
-            rows.insert(id, at: lo)
         }
         if let keep, let ks = index.slot(of: keep), let i = slots.firstIndex(of: ks) { cursor = i }
         else { cursor = min(cursor, max(0, rows.count - 1)) }
@@ -111,7 +113,7 @@ public struct PaneState: Sendable {
     /// Sets the rows shown and keeps the cursor on `keep` if it is still there.
     mutating func show(_ newSlots: [Int32], _ index: PaneIndex, keep: String?) {
         slots = newSlots
-        rows = newSlots.map { index.id($0) }
+        ids = index.ids
         // Found by slot: comparing integers, not a million Strings.
         if let keep, let ks = index.slot(of: keep), let i = newSlots.firstIndex(of: ks) { cursor = i }
         else { cursor = min(cursor, max(0, rows.count - 1)) }
