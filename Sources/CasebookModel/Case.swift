@@ -48,12 +48,25 @@ public struct Case: Sendable, Equatable {
 
     /// Records of one kind, sorted by id (the order of the case file).
     public func records(of kind: RecordKind) -> [AnyRecord] {
+        var out: [AnyRecord] = []
+        forEachRecord(of: kind) { out.append($0) }
+        return out
+    }
+
+    /// Each record of `kind` in id order, one at a time: what `records(of:)` holds all at once
+    /// (300 MB as AnyRecord values at a million transfers), for a pass that needs one at a time.
+    public func forEachRecord(of kind: RecordKind, _ body: (AnyRecord) -> Void) {
+        func each<R>(_ values: [R], _ id: (R) -> String, _ wrap: (R) -> AnyRecord) {
+            // The ids sorted, not the records (a sort moves a 280-byte transfer per step).
+            let ids = values.map(id)
+            for i in ids.indices.sorted(by: { ids[$0] < ids[$1] }) { body(wrap(values[i])) }
+        }
         switch kind {
-        case .source: sources.values.sorted { $0.id < $1.id }.map(AnyRecord.source)
-        case .incident: incidents.values.sorted { $0.id < $1.id }.map(AnyRecord.incident)
-        case .actor: actors.values.sorted { $0.id < $1.id }.map(AnyRecord.actor)
-        case .wallet: wallets.values.sorted { $0.id < $1.id }.map(AnyRecord.wallet)
-        case .transfer: transfers.values.sorted { $0.id < $1.id }.map(AnyRecord.transfer)
+        case .source: each(sources.values, \.id, AnyRecord.source)
+        case .incident: each(incidents.values, \.id, AnyRecord.incident)
+        case .actor: each(actors.values, \.id, AnyRecord.actor)
+        case .wallet: each(wallets.values, \.id, AnyRecord.wallet)
+        case .transfer: each(transfers.values, \.id, AnyRecord.transfer)
         }
     }
 

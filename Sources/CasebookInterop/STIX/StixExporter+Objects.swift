@@ -108,7 +108,7 @@ extension StixExporter {
     func citingRecords() -> [String: [String]] {
         var out: [String: [String]] = [:]
         for kind in RecordKind.allCases {
-            Self.eachRecord(of: kind, in: c) { r in
+            c.forEachRecord(of: kind) { r in
                 var cited = Set(r.meta.sources.map(\.source))
                 for a in r.attributions ?? [] { cited.formUnion(a.sources.map(\.source)) }
                 for s in cited.sorted() { out[s, default: []].append(stixIDs[r.id]!) }

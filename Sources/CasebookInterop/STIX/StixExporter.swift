@@ -26,7 +26,6 @@ public struct StixExporter {
     var anyObject = false
     var sink: ((String) throws -> Void)?
     var sinkError: (any Error)?
-    var levels = Set<TLP>()
     /// The latest modified time of the records written (the grouping's own).
     var latestModified: String?
     var citedBy: [String: [String]] = [:]
@@ -48,7 +47,7 @@ public struct StixExporter {
         self.withheld = withheld
         self.now = StixText.precise(now) ?? now
         for kind in RecordKind.allCases {
-            Self.eachRecord(of: kind, in: shared) { r in stixIDs[r.id] = Self.stixID(for: r) }
+            shared.forEachRecord(of: kind) { r in stixIDs[r.id] = Self.stixID(for: r) }
         }
     }
 
@@ -83,10 +82,9 @@ public struct StixExporter {
         body = "{\"type\":\"bundle\",\"id\":\"\(bundleID)\",\"objects\":[\n"
         // The marking definitions first (highest level first), so every level the records carry
         // is found before they are written; then the records, then the grouping.
-        levels = markingLevels()
-        for level in levels.sorted().reversed() { emit(StixMarkings.definition(level)) }
+        for level in markingLevels().sorted().reversed() { emit(StixMarkings.definition(level)) }
         for kind in RecordKind.allCases {
-            Self.eachRecord(of: kind, in: c) { r in export(r) }
+            c.forEachRecord(of: kind) { r in export(r) }
         }
         if !stixIDs.isEmpty { emit(grouping()) }
         body += anyObject ? "\n]}\n" : "]}\n"
@@ -113,32 +111,15 @@ public struct StixExporter {
         body.removeAll(keepingCapacity: true)
     }
 
-    /// The TLP levels the records' markings come to (as `common` finds them one by one).
+    /// The TLP levels the records' markings come to (`common` marks each record with its own).
     func markingLevels() -> Set<TLP> {
         var out = Set<TLP>()
         for kind in RecordKind.allCases {
-            Self.eachRecord(of: kind, in: c) { r in
+            c.forEachRecord(of: kind) { r in
                 if r.meta.marking != nil || c.info.marking != nil { out.insert(TLP.level(of: r.meta.marking ?? c.info.marking)) }
             }
         }
         return out
-    }
-
-    /// Each record of `kind` in id order (as `records(of:)` gives them), one at a time rather
-    /// than all as AnyRecord values at once (300 MB for a million transfers).
-    static func eachRecord(of kind: RecordKind, in c: Case, _ body: (AnyRecord) -> Void) {
-        func each<R>(_ values: [R], _ id: (R) -> String, _ wrap: (R) -> AnyRecord) {
-            let ids = values.map(id)
-            let order = ids.indices.sorted { ids[$0] < ids[$1] }
-            for i in order { body(wrap(values[i])) }
-        }
-        switch kind {
-        case .source: each(c.sources.values, \.id, AnyRecord.source)
-        case .incident: each(c.incidents.values, \.id, AnyRecord.incident)
-        case .actor: each(c.actors.values, \.id, AnyRecord.actor)
-        case .wallet: each(c.wallets.values, \.id, AnyRecord.wallet)
-        case .transfer: each(c.transfers.values, \.id, AnyRecord.transfer)
-        }
     }
 
     static func stixID(for r: AnyRecord) -> String {
@@ -178,7 +159,6 @@ public struct StixExporter {
         o.add("modified", modified)
         let level = TLP.level(of: r.meta.marking ?? c.info.marking)
         if r.meta.marking != nil || c.info.marking != nil {
-            levels.insert(level)
             o.add("object_marking_refs", array: [.string(StixMarkings.tlp2IDs[level]!)])
         }
         o.add("labels", array: r.meta.tags.map(JSONValue.string))

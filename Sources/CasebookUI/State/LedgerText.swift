@@ -34,28 +34,24 @@ struct LoweredColumn: Sendable {
     init() {}
 
     init(_ names: [String], _ text: (String?) -> String) {
-        reserve(names.count)
-        for (v, name) in names.enumerated() {
-            if v == 1024 { bytes.reserveCapacity(bytes.count / v * names.count * 9 / 8 + 64) }
-            set(v, text(name))
-        }
-        setNone(text(nil))
+        self.init(count: names.count, none: text(nil)) { text(names[$0]) }
     }
 
     /// From the texts the column cache made (nil, as a value no row names: empty).
     init(_ made: ColumnCache.ReferenceTexts) {
-        reserve(made.texts.count)
-        for (v, text) in made.texts.enumerated() {
-            if v == 1024 { bytes.reserveCapacity(bytes.count / v * made.texts.count * 9 / 8 + 64) }
-            set(v, text ?? "")
-        }
-        setNone(made.none ?? "")
+        self.init(count: made.texts.count, none: made.none ?? "") { made.texts[$0] ?? "" }
     }
 
-    private mutating func reserve(_ count: Int) {
+    private init(count: Int, none: String, _ text: (Int) -> String) {
         start.reserveCapacity(count)
         length.reserveCapacity(count)
         plain.reserveCapacity(count)
+        for v in 0..<count {
+            // Sized from the first values' bytes, so a few hundred thousand are not grown into.
+            if v == 1024 { bytes.reserveCapacity(bytes.count / v * count * 9 / 8 + 64) }
+            set(v, text(v))
+        }
+        setNone(none)
     }
 
     mutating func set(_ v: Int, _ text: String) {

@@ -25,9 +25,6 @@ struct NumberColumn: Sendable {
         self.count = count
     }
 
-    /// Whether it reads LedgerSlots (then an edit's patch is LedgerSlots' own).
-    var isLedgerSlots: Bool { if case .units = storage { true } else { false } }
-
     /// The values as an array, for patching in place; nil when read from LedgerSlots.
     var values: [ExactDecimal?]? { if case .values(let v) = storage { v } else { nil } }
 
