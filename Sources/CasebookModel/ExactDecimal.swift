@@ -2,9 +2,14 @@
 //
 // How it works: 12.345 is stored as units 12345, scale 3. Adding aligns both to the larger
 // scale first (12.3 + 0.045 = 12300e-3 + 45e-3). Units are Int128, which holds 38 digits:
-// enough for 10^20 ETH at ETH's 18 decimals. Arithmetic that would overflow traps, as Swift's
-// integers do; amounts that large are refused when parsed. There is no Double anywhere, so a
-// total adds up to the satoshi, the wei and the cent.
+// enough for 10^20 ETH at ETH's 18 decimals. There is no Double anywhere, so a total adds up to
+// the satoshi, the wei and the cent.
+//
+// A sum that does not fit is `overflow`, not a trap: a case file can hold any amount of up to
+// 38 digits, and 2 × 10^20 ETH (21 whole digits) added to 1 wei (18 decimals) needs 39. Like a
+// float's infinity it is sticky (anything added to it stays `overflow`), sorts above every
+// number, and prints as "overflow", so a total shows it instead of a wrong number or a crash.
+// It is never parsed and never stored in a record: only arithmetic makes it.
 
 /// An exact decimal such as `1234.56789012`. Parse with `ExactDecimal("0.1")`.
 public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -21,6 +26,18 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     public static let zero = ExactDecimal(units: 0, scale: 0)
     static let maxScale = 38
+    /// Marks `overflow` in place of a scale.
+    private static let overflowScale: UInt8 = 0xFF
+
+    /// A sum or difference too large for 128 bits at its scale (see the top of the file).
+    public static let overflow: ExactDecimal = {
+        var d = ExactDecimal.zero
+        d.scaleByte = overflowScale
+        return d
+    }()
+
+    /// Whether this is `overflow` rather than a number.
+    @inline(__always) public var isOverflow: Bool { scaleByte == Self.overflowScale }
 
     public init(units: Int128, scale: Int) {
         precondition(scale >= 0 && scale <= Self.maxScale, "scale out of range")
@@ -39,10 +56,11 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     public var isNegative: Bool { units < 0 }
-    public var isZero: Bool { units == 0 }
+    public var isZero: Bool { units == 0 && !isOverflow }
 
     /// Digits after the point once trailing zeros are dropped: 1.2300 has 2.
     public var significantScale: Int {
+        if isOverflow { return 0 }
         var u = units, s = scale
         while s > 0 && u % 10 == 0 { u /= 10; s -= 1 }
         return s
@@ -50,6 +68,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// The same value with trailing fractional zeros removed (1.2300 -> 1.23).
     public var normalized: ExactDecimal {
+        if isOverflow { return self }
         var u = units, s = scale
         while s > 0 && u % 10 == 0 { u /= 10; s -= 1 }
         return ExactDecimal(units: u, scale: s)
@@ -57,7 +76,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// The same value at a larger scale (1.5 at scale 3 is 1.500). Nil if digits would be lost or it overflows.
     public func rescaled(to newScale: Int) -> ExactDecimal? {
-        guard newScale >= 0 && newScale <= Self.maxScale else { return nil }
+        guard newScale >= 0 && newScale <= Self.maxScale, !isOverflow else { return nil }
         if newScale == scale { return self }
         if newScale > scale {
             let (m, o1) = Self.powerOfTen(newScale - scale)
@@ -85,31 +104,42 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         }
     }()
 
-    private static func aligned(_ a: ExactDecimal, _ b: ExactDecimal) -> (Int128, Int128, Int) {
+    /// Both units at the larger scale, or nil when either does not fit (or is `overflow`).
+    private static func aligned(_ a: ExactDecimal, _ b: ExactDecimal) -> (Int128, Int128, Int)? {
         let s = max(a.scale, b.scale)
-        guard let x = a.rescaled(to: s), let y = b.rescaled(to: s) else {
-            preconditionFailure("decimal overflow aligning \(a) and \(b)")
-        }
+        guard let x = a.rescaled(to: s), let y = b.rescaled(to: s) else { return nil }
         return (x.units, y.units, s)
     }
 
     public static func + (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
-        // Sums mostly add amounts of one asset, of one scale: no aligning (the same trap on overflow).
-        if a.scale == b.scale { return ExactDecimal(units: a.units + b.units, scale: a.scale) }
-        let (x, y, s) = aligned(a, b)
-        return ExactDecimal(units: x + y, scale: s)
+        // Sums mostly add amounts of one asset, of one scale: no aligning.
+        if a.scaleByte == b.scaleByte && !a.isOverflow {
+            let (u, o) = a.units.addingReportingOverflow(b.units)
+            return o ? .overflow : ExactDecimal(units: u, scale: a.scale)
+        }
+        guard let (x, y, s) = aligned(a, b) else { return .overflow }
+        let (u, o) = x.addingReportingOverflow(y)
+        return o ? .overflow : ExactDecimal(units: u, scale: s)
     }
 
     public static func - (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
-        if a.scale == b.scale { return ExactDecimal(units: a.units - b.units, scale: a.scale) }
-        let (x, y, s) = aligned(a, b)
-        return ExactDecimal(units: x - y, scale: s)
+        if a.scaleByte == b.scaleByte && !a.isOverflow {
+            let (u, o) = a.units.subtractingReportingOverflow(b.units)
+            return o ? .overflow : ExactDecimal(units: u, scale: a.scale)
+        }
+        guard let (x, y, s) = aligned(a, b) else { return .overflow }
+        let (u, o) = x.subtractingReportingOverflow(y)
+        return o ? .overflow : ExactDecimal(units: u, scale: s)
     }
 
     public static func += (a: inout ExactDecimal, b: ExactDecimal) { a = a + b }
     public static func -= (a: inout ExactDecimal, b: ExactDecimal) { a = a - b }
 
-    public static prefix func - (a: ExactDecimal) -> ExactDecimal { ExactDecimal(units: -a.units, scale: a.scale) }
+    public static prefix func - (a: ExactDecimal) -> ExactDecimal {
+        if a.isOverflow { return a }
+        let (u, o) = Int128(0).subtractingReportingOverflow(a.units)
+        return o ? .overflow : ExactDecimal(units: u, scale: a.scale)
+    }
 
     /// Equal values have equal normal forms (1.50 and 1.5 both become 15e-1), and normalizing
     /// only divides, so comparing a huge amount with a tiny one cannot overflow.
@@ -127,6 +157,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     /// Aligns the scales when that fits in 128 bits; otherwise compares the whole parts, then
     /// the fractions (each below 10^38, so they align without overflow).
     public static func < (a: ExactDecimal, b: ExactDecimal) -> Bool {
+        if a.isOverflow || b.isOverflow { return !a.isOverflow }
         let s = max(a.scale, b.scale)
         if let x = a.rescaled(to: s), let y = b.rescaled(to: s) { return x.units < y.units }
         let (pa, _) = powerOfTen(a.scale), (pb, _) = powerOfTen(b.scale)
@@ -141,6 +172,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     /// Plain decimal text with no exponent and no grouping, as written to case files: `-1234.5`.
     /// Keeps the scale it was given (so `1.50` stays `1.50`).
     public var description: String {
+        if isOverflow { return "overflow" }
         let negative = units < 0
         let magnitude = units.magnitude
         var digits = String(magnitude)
@@ -155,6 +187,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Text for people: thousands grouped with commas, at least `minScale` decimals (`1,234.50`).
     public func formatted(minScale: Int = 0) -> String {
+        if isOverflow { return description }
         let value = scale < minScale ? (rescaled(to: minScale) ?? self) : self
         let plain = value.magnitudeDescription
         let parts = plain.split(separator: ".", maxSplits: 1)

@@ -83,3 +83,23 @@ import Testing
         #expect(r.stderr.contains("casebook summary \(file) --format text --output case.txt"))
     }
 }
+
+@Suite struct OverflowSummaryTests {
+    /// A hostile or mistyped amount: 2 × 10^20 ETH beside 1 wei cannot be totalled in 128 bits.
+    @Test func aSummaryOfAmountsTooLargeToTotalSaysOverflowAndExitsZero() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        let file = cli.writeSmallCase()
+        var text = cli.read(file)
+        let loss = #"{"asset":"BTC","amount":"1234.56789012","usd":"31000000.00"}"#
+        #expect(text.contains(loss))
+        text = text.replacingOccurrences(of: loss, with: loss
+            + #",{"asset":"ETH","amount":"200000000000000000000","usd":"1.00"},{"asset":"ETH","amount":"0.000000000000000001","usd":"1.00"}"#)
+        try text.write(toFile: cli.path(file), atomically: true, encoding: .utf8)
+        let r = cli.run(["summary", file], env: SummaryCommandTests.time)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("overflow"))
+        #expect(r.stdout.contains("31,000,002.00"), "the USD total still adds up")
+        #expect(r.stdout.contains("1,234.56789012"), "the BTC loss is still shown exactly")
+    }
+}

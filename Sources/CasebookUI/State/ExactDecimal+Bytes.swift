@@ -21,6 +21,10 @@ extension ExactDecimal {
     /// Writes exactly `formatted(minScale:)`'s text into `out` (room for
     /// `formattedCapacity(scale:)` bytes at the larger of the two scales); returns the count.
     func writeFormatted(minScale: Int = 0, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        if isOverflow {
+            for (k, b) in description.utf8.enumerated() { out[k] = b }
+            return description.utf8.count
+        }
         let value = scale < minScale ? (rescaled(to: minScale) ?? self) : self
         let s = value.scale
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40 + s) { buf in
