@@ -10,17 +10,19 @@ import Synchronization
 // A section of records (`"transfers":[...]`) into its table, read on two threads when it is big.
 //
 // How the split works: the canonical writer puts one record per line, and a raw newline can
-// only stand between JSON tokens (never inside a string), so "\n{" past the middle of the
-// section is very likely the start of a record. A worker reads from there to the section's `]`
-// into an array, while this thread reads from the section's start straight into the table; this
-// thread's reading is the truth, so the split is used only if, after a record and its comma, it
-// lands exactly on it. If it does not (a pretty-printed file, a nested object), the worker is
-// stopped, its work thrown away, and this thread reads on alone. Either way the records go into
-// the table in file order. The table is sized once from an estimate of the section's lines (one
-// per record in a canonical file). This thread also fills the table, so it takes the smaller
-// share; once it lands on the split it moves the worker's records into the table in chunks of
-// `chunkSize` as the worker hands them over, so that work overlaps the worker's reading (and the
-// worker's share is never all held twice).
+// only stand between JSON tokens (never inside a string), so "\n{" is very likely the start of
+// a record. The section is cut at such places into blocks (`blocksPerSection`), and this thread
+// and one worker each claim the next unclaimed block, read it into a buffer, and claim again,
+// so neither waits while the other has work (a fixed share per thread left one idle for
+// hundreds of milliseconds whenever the machine slowed the other). This thread also moves the
+// blocks' records into the table in file order, before claiming more; that is what makes the
+// split safe: block 0 starts at the section's first record, and a block read from a true start
+// ends on a true start, so block k is used only if block k-1 ended exactly where block k
+// begins. If one does not (a pretty-printed file, a nested object), the blocks after it are
+// thrown away and this thread reads on alone from where the last good block ended. The table is
+// sized once from an estimate of the section's lines (one per record in a canonical file). Only
+// this thread gives bytes back (CaseReaderRelease), and only those of blocks already in the
+// table, so reading on alone never meets released bytes.
 
 /// Why the fast reader stopped: the reference path must decide, or the user cancelled.
 enum CaseReaderStop: Error {
@@ -39,79 +41,104 @@ struct CaseReaderProgress {
     }
 }
 
-/// The second part of a section, read on a worker thread. The buffer outlives the job (the
-/// reader waits for it once it has started); full chunks of records are handed over through
-/// `ready` as they are read; `end` is written before the group is left and read after the wait;
-/// `state`, `position` and `stop` are shared while it runs. The records are kept in raw memory
-/// so the reader can move them into the table without copying each record's strings (a retain
-/// and a release for every string of a million records).
-private final class CaseReaderJob<K: CaseReaderKind>: @unchecked Sendable {
+/// The blocks of a big section, claimed one at a time by this thread and a worker. The buffer
+/// outlives the job (the reader waits for a worker that started); `next` hands out block
+/// numbers; a block's result is put under `lock` and `finished` is signalled for it.
+private final class CaseReaderBlocks<K: CaseReaderKind>: @unchecked Sendable {
+    /// One block read: its records and where reading stopped (after the comma or `]` of its
+    /// last record), or nil if it could not be read.
+    struct Block {
+        var records = CaseReaderRecordBuffer<K.Record>()
+        var end = -1
+        /// It reached the section's `]`.
+        var closed = false
+        var failed = false
+    }
+
     let buffer: UnsafeBufferPointer<UInt8>
-    let start: Int, close: Int
+    /// Block k is read from starts[k] until the cursor reaches starts[k + 1] (or `]`).
+    let starts: [Int]
+    let next = Atomic<Int>(0)
     let stop = Atomic<Bool>(false)
-    let position: Atomic<Int>
-    /// 0 until the worker starts, then 1; 2 if the reader got to the split first and took over
-    /// (a busy thread pool must never leave the reader waiting for a worker that has not begun).
+    /// 0 until the worker starts, then 1; 2 if the reader finished first and the worker must not
+    /// begin (a busy thread pool must never leave the reader waiting for a worker that has not).
     let state = Atomic<Int>(0)
-    /// Chunks read and not yet taken, in file order; `handed` is signalled for each.
     private let lock = Mutex(())
-    private var ready: [CaseReaderRecordBuffer<K.Record>] = []   // under `lock`
-    let handed = DispatchSemaphore(value: 0)
-    var end = -1
-    /// Whether the worker gave any of its share back (written before the group is left).
-    var released = false
+    private var done: [Block?]   // under `lock`
+    /// Drained buffers, for the next blocks to read into (under `lock`).
+    private var spare: [CaseReaderRecordBuffer<K.Record>] = []
+    let finished = DispatchSemaphore(value: 0)
+    /// Records a block's buffer is first made for.
+    let perBlock: Int
 
-    let release: CaseReaderRelease
-
-    init(_ buffer: UnsafeBufferPointer<UInt8>, start: Int, close: Int, release: CaseReaderRelease) {
+    init(_ buffer: UnsafeBufferPointer<UInt8>, starts: [Int], perBlock: Int) {
         self.buffer = buffer
-        self.release = release
-        self.start = start
-        self.close = close
-        position = Atomic(start)
+        self.starts = starts
+        self.perBlock = perBlock
+        done = Array(repeating: nil, count: starts.count)
+    }
+
+    var count: Int { starts.count }
+
+    /// The next unclaimed block, or nil when all are claimed (or reading stopped).
+    func claim() -> Int? {
+        if stop.load(ordering: .relaxed) { return nil }
+        let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        return k < count ? k : nil
     }
 
     func run() {
         guard state.compareExchange(expected: 0, desired: 1, ordering: .acquiringAndReleasing).exchanged else { return }
-        var chunk = CaseReaderRecordBuffer<K.Record>()
-        chunk.reserve(CaseReaderArrays.chunkSize)
-        var c = CaseReaderCursor(buffer, at: start)
         var names = CaseReaderInterner()
-        var done = CaseReaderReleaseMark(release, from: start)
-        defer {
-            released = done.mark != start
-            chunk.free()
-        }
+        while let k = claim() { put(k, read(k, &names)) }
+    }
+
+    /// Reads block `k` on the calling thread.
+    func read(_ k: Int, _ names: inout CaseReaderInterner) -> Block {
+        var block = Block()
+        let limit = k + 1 < count ? starts[k + 1] : Int.max
+        var c = CaseReaderCursor(buffer, at: starts[k])
+        if let reused = lock.withLock({ _ in spare.popLast() }) { block.records = reused }
+        block.records.reserve(perBlock)
         do {
             repeat {
-                if chunk.count & 1023 == 0 {
-                    if stop.load(ordering: .relaxed) { return }
-                    position.store(c.i, ordering: .relaxed)
-                }
+                if block.records.count & 1023 == 1023 && stop.load(ordering: .relaxed) { block.failed = true; return block }
                 let offset = c.i
-                done.reached(offset)
-                chunk.append(try K.decode(&c, &names), at: offset)
-                if chunk.count == CaseReaderArrays.chunkSize { hand(&chunk) }
-            } while try c.more(UInt8(ascii: "]"))
-            hand(&chunk)
-            end = c.i
-        } catch {}
+                block.records.append(try K.decode(&c, &names), at: offset)
+                if try !c.more(UInt8(ascii: "]")) { block.closed = true; break }
+            } while c.i < limit
+            block.end = c.i
+        } catch {
+            block.failed = true
+        }
+        return block
     }
 
-    private func hand(_ chunk: inout CaseReaderRecordBuffer<K.Record>) {
-        let full = chunk
-        chunk = CaseReaderRecordBuffer()
-        chunk.reserve(CaseReaderArrays.chunkSize)
-        lock.withLock { _ in ready.append(full) }
-        handed.signal()
+    func put(_ k: Int, _ block: Block) {
+        lock.withLock { _ in done[k] = block }
+        finished.signal()
     }
 
-    /// The chunks handed over since the last call, in file order (now the caller's to drain or free).
-    func take() -> [CaseReaderRecordBuffer<K.Record>] {
+    /// Block `k`'s result once it is read (then the caller's to drain or free).
+    func take(_ k: Int) -> Block? {
         lock.withLock { _ in
-            let taken = ready
-            ready.removeAll()
-            return taken
+            let block = done[k]
+            done[k] = nil
+            return block
+        }
+    }
+
+    /// Keeps a drained buffer for another block.
+    func recycle(_ records: CaseReaderRecordBuffer<K.Record>) {
+        lock.withLock { _ in spare.append(records) }
+    }
+
+    /// Frees every result not taken, and the spare buffers.
+    func freeAll() {
+        lock.withLock { _ in
+            for k in done.indices { done[k]?.records.free(); done[k] = nil }
+            for k in spare.indices { spare[k].free() }
+            spare = []
         }
     }
 }
@@ -142,92 +169,106 @@ struct CaseReaderRecordBuffer<Record> {
         count += 1
     }
 
-    /// Hands each record to `body` in order, leaving the buffer empty.
+    /// Hands each record to `body` in order, leaving the buffer empty (its memory kept for reuse:
+    /// a fresh buffer of megabytes is a fresh mapping, every page of it a fault).
     mutating func drain(_ body: (consuming Record, Int) -> Void) {
         guard let base else { return }
         for k in 0..<count { body((base + k).move(), offsets[k]) }
-        base.deallocate()
-        self.base = nil
         count = 0
-        capacity = 0
-        offsets = []
+        offsets.removeAll(keepingCapacity: true)
     }
 
-    /// Frees what was not drained (a job given up on).
+    /// Frees the buffer and what was not drained (a block given up on).
     mutating func free() {
         guard let base else { return }
         base.deinitialize(count: count)
         base.deallocate()
         self.base = nil
         count = 0
+        capacity = 0
+        offsets = []
     }
 }
 
 enum CaseReaderArrays {
     /// Sections smaller than this are read on one thread: a worker costs more than it saves.
     static let splitThreshold = 4 << 20
-    /// The share of a split section this thread reads itself (it also fills the table).
-    static let ownShare = 0.37
-    /// Records per chunk the worker hands over.
+    /// Blocks a split section is cut into: enough that the two threads end close together,
+    /// few enough that each block is megabytes (a claim costs an atomic and a buffer).
+    static let blocksPerSection = 96
+    /// Records a block's buffer first has room for.
     static let chunkSize = 4096
 
     /// Reads `[record, ...]` of kind `K` at the cursor into its table; a section of `threshold`
-    /// bytes or more is shared with a worker thread.
+    /// bytes or more is read in blocks shared with a worker thread.
     static func read<K: CaseReaderKind>(_: K.Type, _ c: inout CaseReaderCursor, _ names: inout CaseReaderInterner,
                                         _ lines: inout CaseReaderLines, _ progress: inout CaseReaderProgress,
                                         split threshold: Int) throws(CaseReaderStop) -> CaseReaderTable<K.Record> {
         do {
             guard try c.open(UInt8(ascii: "["), UInt8(ascii: "]")) else { return CaseReaderTable(K.kind, capacity: 0) }
         } catch { throw .unsupported }
-        if let (split, close) = splitPoint(c, threshold) {
-            let job = CaseReaderJob<K>(lines.buffer, start: split, close: close, release: lines.release)
-            let group = DispatchGroup()
-            DispatchQueue.global().async(group: group) { job.run() }
-            defer {
-                job.stop.store(true, ordering: .relaxed)
-                // Wait only for a worker that began; one that has not will find state 2 and return.
-                let (taken, state) = job.state.compareExchange(expected: 0, desired: 2, ordering: .acquiringAndReleasing)
-                if !taken && state == 1 { group.wait() }
-                for var chunk in job.take() { chunk.free() }
-            }
-            // Sized for the whole section, so nothing waits for the worker.
-            var table = CaseReaderTable<K.Record>(K.kind, capacity: CaseReaderLines.estimate(lines.buffer, from: c.i, to: close))
-            var ended = false
-            var done = CaseReaderReleaseMark(lines.release, from: c.i)
-            do {
-                while c.i < split {
-                    try progress.check(c.i - split + job.position.load(ordering: .relaxed))
-                    let start = c.i
-                    done.reached(start)
-                    table.insert(try K.decode(&c, &names), at: start, &lines)
-                    if try !c.more(UInt8(ascii: "]")) { ended = true; break }
-                }
-            } catch let stop as CaseReaderStop { throw stop } catch { throw .unsupported }
-            if ended { return table }
-            if c.i == split && !job.state.compareExchange(expected: 0, desired: 2, ordering: .acquiringAndReleasing).exchanged {
-                // Move the worker's chunks in as they come; when none is ready, wait for one or
-                // for the worker to finish (it hands its last chunk before it leaves the group).
-                var finished = false
-                while true {
-                    let chunks = job.take()
-                    for var chunk in chunks { chunk.drain { r, offset in table.insert(r, at: offset, &lines) } }
-                    if !chunks.isEmpty { continue }
-                    if finished { break }
-                    if group.wait(timeout: .now()) == .success { finished = true; continue }
-                    _ = job.handed.wait(timeout: .now() + .milliseconds(50))
-                    try progress.check(c.i + job.position.load(ordering: .relaxed) - split)
-                }
-                guard job.end >= 0 else { throw .unsupported }
-                c.i = job.end
-                return table
-            }
-            job.stop.store(true, ordering: .relaxed)
-            // Reading on alone would read the worker's share, which it may have given back.
-            if case (false, 1) = job.state.compareExchange(expected: 0, desired: 2, ordering: .acquiringAndReleasing) { group.wait() }
-            if job.released { throw .unsupported }
-            return try rest(K.self, table, &c, &names, &lines, &progress)
+        guard let (starts, close) = blockStarts(c, threshold) else {
+            return try rest(K.self, CaseReaderTable(K.kind, capacity: 0), &c, &names, &lines, &progress)
         }
-        return try rest(K.self, CaseReaderTable(K.kind, capacity: 0), &c, &names, &lines, &progress)
+        // Sized for the whole section, so nothing waits for the worker.
+        let capacity = CaseReaderLines.estimate(lines.buffer, from: c.i, to: close)
+        let perBlock = Int(Double(capacity) * Double(starts.count > 1 ? starts[1] - starts[0] : close - c.i)
+                           / Double(max(1, close - c.i)) * 1.2) + 16
+        let blocks = CaseReaderBlocks<K>(lines.buffer, starts: starts, perBlock: perBlock)
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { blocks.run() }
+        defer {
+            blocks.stop.store(true, ordering: .relaxed)
+            // Wait only for a worker that began; one that has not will find state 2 and return.
+            let (taken, state) = blocks.state.compareExchange(expected: 0, desired: 2, ordering: .acquiringAndReleasing)
+            if !taken && state == 1 { group.wait() }
+            blocks.freeAll()
+        }
+        var table = CaseReaderTable<K.Record>(K.kind, capacity: capacity)
+        var done = CaseReaderReleaseMark(lines.release, from: c.i)
+        var k = 0
+        while k < blocks.count {
+            try progress.check(starts[k])
+            guard var block = blocks.take(k) else {
+                guard let mine = blocks.claim() else {
+                    _ = blocks.finished.wait(timeout: .now() + .milliseconds(50))
+                    continue
+                }
+                if mine != k {
+                    blocks.put(mine, blocks.read(mine, &names))
+                    continue
+                }
+                // The next block in file order: straight into the table, no buffer between.
+                guard starts[k] == c.i else { break }
+                let limit = k + 1 < blocks.count ? starts[k + 1] : Int.max
+                do {
+                    repeat {
+                        let start = c.i
+                        table.insert(try K.decode(&c, &names), at: start, &lines)
+                        if try !c.more(UInt8(ascii: "]")) { return table }
+                    } while c.i < limit
+                } catch let stop as CaseReaderStop { throw stop } catch { throw .unsupported }
+                done.reached(c.i)
+                k += 1
+                continue
+            }
+            // Block k starts where block k - 1 ended (block 0 at the section's first record).
+            if starts[k] != c.i {
+                block.records.free()
+                break
+            }
+            if block.failed { block.records.free(); throw .unsupported }
+            block.records.drain { r, offset in table.insert(r, at: offset, &lines) }
+            blocks.recycle(block.records)
+            c.i = block.end
+            done.reached(c.i)
+            if block.closed { return table }
+            k += 1
+        }
+        // A block did not begin where the one before it ended: this thread reads on alone from
+        // there (no byte after it was given back).
+        blocks.stop.store(true, ordering: .relaxed)
+        return try rest(K.self, table, &c, &names, &lines, &progress)
     }
 
     /// Reads the section's records from the cursor on, on this thread alone.
@@ -247,14 +288,19 @@ enum CaseReaderArrays {
         return table
     }
 
-    /// Where a worker could start (the `{` of a line part way into the section) and where the
-    /// section's closing "\n]" is, or nil for a small section.
-    static func splitPoint(_ c: CaseReaderCursor, _ threshold: Int) -> (split: Int, close: Int)? {
+    /// Where the blocks of a section start (the first at the cursor, the others at the `{` of a
+    /// line) and where its closing "\n]" is, or nil for a small section.
+    static func blockStarts(_ c: CaseReaderCursor, _ threshold: Int) -> (starts: [Int], close: Int)? {
         guard c.end - c.i >= threshold, let close = find(0x0A, UInt8(ascii: "]"), c, from: c.i, to: c.end),
               close - c.i >= threshold else { return nil }
-        let middle = c.i + Int(Double(close - c.i) * ownShare)
-        guard let line = find(0x0A, UInt8(ascii: "{"), c, from: middle, to: close) else { return nil }
-        return (line + 1, close)
+        let step = max(1, (close - c.i) / blocksPerSection)
+        var starts = [c.i]
+        var from = c.i + step
+        while from < close, let line = find(0x0A, UInt8(ascii: "{"), c, from: from, to: close) {
+            starts.append(line + 1)
+            from = line + 1 + step
+        }
+        return (starts, close)
     }
 
     /// The offset of the first `a` followed by `b` in [from, to).
