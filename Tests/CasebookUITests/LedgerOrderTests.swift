@@ -44,6 +44,18 @@ struct LedgerOrderTests {
         }
     }
 
+    @Test("with every time canonical (the radix sort's path), many equal times still come out by id")
+    func canonicalTimesWithTies() async {
+        await propertyCheck(count: 60, input: Gen.int(in: 0...40).array(of: 0...300)) { picks in
+            let v = Self.view(times: picks.map { $0 * 5 + 1 })   // never a multiple of 5: canonical
+            #expect(v.content.transfers.values.allSatisfy { $0.packedTime.sortKey & 1 == 0 })
+            #expect(v.baseRows[.ledger] == Self.expected(v))
+        }
+        let big = Self.view(times: (0..<25_000).map { ($0 % 400) * 5 + 1 })
+        let same = big.baseRows[.ledger] == Self.expected(big)
+        #expect(same, "25,000 transfers at 400 times, big enough for both cores")
+    }
+
     @Test("a ledger big enough to be sorted and gathered on both cores keeps the same order and ends")
     func bigLedger() {
         let v = Self.view(times: (0..<25_000).map { ($0 * 104_729) % 1_000_003 })

@@ -115,24 +115,44 @@ public struct PaneIndex: Sendable {
         let table = c.transfers.values
         let n = table.count
         return table.withUnsafeBufferPointer { tp in
-            let keys = [UInt64](unsafeUninitializedCapacity: n) { kp, filled in
-                let out = Unchecked(kp)
+            // Each item holds its key, so a comparison reads no other memory unless keys tie (an
+            // array of places compared through a key array read that array at random).
+            var items = [LedgerOrderItem](unsafeUninitializedCapacity: n) { ip, filled in
+                let out = Unchecked(ip)
                 ParallelSort.halves(n) { range, _ in
-                    for i in range { out.value[i] = tp[i].packedTime.sortKey }
+                    for i in range { out.value[i] = LedgerOrderItem(key: tp[i].packedTime.sortKey, place: Int32(i)) }
                 }
                 filled = n
             }
-            let perm = keys.withUnsafeBufferPointer { kp in
-                // Canonical times that differ decide; anything else compares the Strings, then ids.
-                ParallelSort.sorted(count: n) { a, b in
-                    let ka = kp[Int(a)], kb = kp[Int(b)]
-                    if ka & 1 == 0 && kb & 1 == 0 {
-                        return ka != kb ? ka < kb : tp[Int(a)].id < tp[Int(b)].id
-                    }
-                    return tp[Int(a)].precedes(tp[Int(b)])
+            // Canonical times that differ decide; anything else compares the Strings, then ids.
+            let less = { (a: LedgerOrderItem, b: LedgerOrderItem) -> Bool in
+                if a.key & 1 == 0 && b.key & 1 == 0 {
+                    return a.key != b.key ? a.key < b.key : tp[Int(a.place)].id < tp[Int(b.place)].id
                 }
+                return tp[Int(a.place)].precedes(tp[Int(b.place)])
             }
+            if items.allSatisfy({ $0.key & 1 == 0 }) {
+                // Every time canonical: the keys order them (RadixSort), and runs of equal
+                // times are put in id order.
+                RadixSort.sortByKey(&items)
+                var i = 0
+                while i < n {
+                    var j = i + 1
+                    while j < n && items[j].key == items[i].key { j += 1 }
+                    if j - i > 1 { items[i..<j].sort(by: less) }
+                    i = j
+                }
+            } else {
+                ParallelSort.sortItems(&items, by: less)
+            }
+            let perm = items.map(\.place)
             return (perm, TransferEnds(gathering: tp, perm))
         }
     }
+}
+
+/// A transfer's sort key (PackedTime.sortKey) and its place in the table.
+struct LedgerOrderItem {
+    var key: UInt64
+    var place: Int32
 }

@@ -1,23 +1,39 @@
 import CasebookModel
 import Dispatch
-import Synchronization
 
 extension TransferEnds {
     /// The ends of the transfers at `places` (in that order), read straight from the table:
-    /// the four columns are gathered on both cores, one column per job.
+    /// each half of the places on its own core, the four fields of a transfer read together (one
+    /// pass per field read every transfer at random four times over).
     init(gathering table: UnsafeBufferPointer<Transfer>, _ places: [Int32]) {
-        let ids = Mutex([String]()), from = Mutex([String]()), to = Mutex([String]())
-        let incident = Mutex([String?]())
-        let t = Unchecked(table)
-        DispatchQueue.concurrentPerform(iterations: 4) { job in
-            switch job {
-            case 0: let c = places.map { t.value[Int($0)].id }; ids.withLock { $0 = c }
-            case 1: let c = places.map { t.value[Int($0)].from }; from.withLock { $0 = c }
-            case 2: let c = places.map { t.value[Int($0)].to }; to.withLock { $0 = c }
-            default: let c = places.map { t.value[Int($0)].incident }; incident.withLock { $0 = c }
+        let n = places.count
+        var ids: [String] = [], from: [String] = [], to: [String] = [], incident: [String?] = []
+        ids = [String](unsafeUninitializedCapacity: n) { idp, c0 in
+            from = [String](unsafeUninitializedCapacity: n) { fp, c1 in
+                to = [String](unsafeUninitializedCapacity: n) { tp, c2 in
+                    incident = [String?](unsafeUninitializedCapacity: n) { ip, c3 in
+                        let out = Unchecked((idp, fp, tp, ip, table))
+                        places.withUnsafeBufferPointer { pp in
+                            let p = Unchecked(pp)
+                            ParallelSort.halves(n) { range, _ in
+                                let (idp, fp, tp, ip, table) = out.value
+                                for k in range {
+                                    let r = Int(p.value[k])
+                                    (idp.baseAddress! + k).initialize(to: table[r].id)
+                                    (fp.baseAddress! + k).initialize(to: table[r].from)
+                                    (tp.baseAddress! + k).initialize(to: table[r].to)
+                                    (ip.baseAddress! + k).initialize(to: table[r].incident)
+                                }
+                            }
+                        }
+                        c3 = n
+                    }
+                    c2 = n
+                }
+                c1 = n
             }
+            c0 = n
         }
-        self.init(ids: ids.withLock { $0 }, from: from.withLock { $0 }, to: to.withLock { $0 },
-                  incident: incident.withLock { $0 })
+        self.init(ids: ids, from: from, to: to, incident: incident)
     }
 }
