@@ -258,7 +258,7 @@ enum CaseReaderArrays {
                 break
             }
             if block.failed { block.records.free(); throw .unsupported }
-            block.records.drain { r, offset in table.insert(r, at: offset, &lines) }
+            block.records.drain { r, offset in table.insert(consume r, at: offset, &lines) }
             blocks.recycle(block.records)
             c.i = block.end
             done.reached(c.i)

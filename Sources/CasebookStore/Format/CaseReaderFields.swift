@@ -64,9 +64,11 @@ struct CaseReaderMeta {
         }
     }
 
-    func make(id: String) throws(CaseReaderUnsupported) -> RecordMeta {
-        guard let created else { throw CaseReaderUnsupported() }
-        return RecordMeta(id: id, created: created, modified: modified, marking: marking, tags: tags, notes: notes, sources: sources)
+    /// The record's meta; the fields are moved out, not copied (a copy retains each String).
+    mutating func make(id: consuming String) throws(CaseReaderUnsupported) -> RecordMeta {
+        guard let created = created.take() else { throw CaseReaderUnsupported() }
+        return RecordMeta(id: id, created: created, modified: modified.take(), marking: marking.take(),
+                          tags: tags, notes: notes, sources: sources)
     }
 }
 

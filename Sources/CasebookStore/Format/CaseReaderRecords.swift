@@ -27,9 +27,12 @@ enum CaseReaderRecords {
             default: try meta.read(k - own, &c, &names)
             }
         }
-        guard let id, let time, let from, let to, let asset, let amount, let kind, let basis else { throw CaseReaderUnsupported() }
+        // Moved out of the optionals (`take`), not copied: a copy retains each String.
+        guard let id = id.take(), let time = time.take(), let from = from.take(), let to = to.take(), let asset = asset.take(),
+              let amount, let kind, let basis else { throw CaseReaderUnsupported() }
         return Transfer(meta: try meta.make(id: id), packedTime: time, from: from, to: to, asset: asset, amount: amount,
-                        usd: usd, rateSource: rateSource, packedHash: txHash, incident: incident, kind: kind, basis: basis)
+                        usd: usd, rateSource: rateSource.take(), packedHash: txHash.take(), incident: incident.take(),
+                        kind: kind, basis: basis)
     }
 
     static func wallet(_ c: inout CaseReaderCursor, _ names: inout CaseReaderInterner) throws(CaseReaderUnsupported) -> Wallet {
@@ -48,8 +51,8 @@ enum CaseReaderRecords {
             default: try meta.read(k - own, &c, &names)
             }
         }
-        guard let id, let chain, let address else { throw CaseReaderUnsupported() }
-        return Wallet(meta: try meta.make(id: id), chain: chain, address: address, label: label,
+        guard let id = id.take(), let chain = chain.take(), let address = address.take() else { throw CaseReaderUnsupported() }
+        return Wallet(meta: try meta.make(id: id), chain: chain, address: address, label: label.take(),
                       attributions: names.shared(attributions))
     }
 }
