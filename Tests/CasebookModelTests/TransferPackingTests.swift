@@ -50,6 +50,23 @@ struct TransferPackingTests {
         }
     }
 
+    @Test("a 64-digit hash with one byte that is not lowercase hex, anywhere, reads back as written")
+    func oneBadDigitAnywhere() {
+        let good = Array("d114e3b336b2993c1f533c704b0278c52b153ed4961b4e7a564b956d19640540".utf8)
+        for bad in ["A", "F", "G", "g", "/", ":", "`", "@", "\u{7f}", "ê", "한"] {
+            for k in 0..<good.count {
+                var bytes = good
+                bytes.replaceSubrange(k...k, with: Array(bad.utf8))
+                let hash = String(decoding: bytes, as: UTF8.self)
+                for text in [hash, "0x" + hash] {
+                    #expect(Self.transfer(time: "2018", hash: text).txHash == text, "\(bad) at \(k)")
+                }
+            }
+        }
+        let h = String(decoding: good, as: UTF8.self)
+        #expect(Self.transfer(time: "2018", hash: h).txHash == h)
+    }
+
     @Test("every listed odd time and hash survives, and a hash can be removed")
     func listed() {
         for t in Self.times { #expect(Self.transfer(time: t, hash: nil).time == t) }
