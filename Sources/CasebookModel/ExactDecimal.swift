@@ -21,7 +21,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// The number times 10^scale.
     @inline(__always) public var units: Int128 { Int128(high) << 64 | Int128(low) }
-    /// Digits after the decimal point (0...38).
+    /// Digits after the decimal point (0...38; 255 for `overflow`).
     @inline(__always) public var scale: Int { Int(scaleByte) }
 
     public static let zero = ExactDecimal(units: 0, scale: 0)
@@ -173,16 +173,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     /// Keeps the scale it was given (so `1.50` stays `1.50`).
     public var description: String {
         if isOverflow { return "overflow" }
-        let negative = units < 0
-        let magnitude = units.magnitude
-        var digits = String(magnitude)
-        if scale > 0 {
-            if digits.count <= scale {
-                digits = String(repeating: "0", count: scale - digits.count + 1) + digits
-            }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
-        }
-        return negative ? "-" + digits : digits
+        return units < 0 ? "-" + magnitudeDescription : magnitudeDescription
     }
 
     /// Text for people: thousands grouped with commas, at least `minScale` decimals (`1,234.50`).
@@ -202,7 +193,14 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         return (units < 0 ? "-" : "") + grouped
     }
 
+    /// The digits without a sign, from the magnitude (the negation of the most negative units
+    /// does not fit, so it is not taken).
     private var magnitudeDescription: String {
-        units < 0 ? String((-self).description) : description
+        var digits = String(units.magnitude)
+        if scale > 0 {
+            if digits.count <= scale { digits = String(repeating: "0", count: scale - digits.count + 1) + digits }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
+        }
+        return digits
     }
 }

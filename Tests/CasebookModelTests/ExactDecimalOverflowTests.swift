@@ -30,6 +30,15 @@ import Testing
         #expect(Set([o, ExactDecimal.overflow]).count == 1)
     }
 
+    @Test("the most negative 128-bit amount prints its digits")
+    func mostNegative() {
+        let d = ExactDecimal(units: Int128.min, scale: 2)
+        #expect(!d.isOverflow && d.isNegative)
+        #expect(d.description == "-1701411834604692317316873037158841057.28")
+        #expect(d.formatted() == "-1,701,411,834,604,692,317,316,873,037,158,841,057.28")
+        #expect((-d).isOverflow, "its negation does not fit")
+    }
+
     @Test("sums that fit are exact as before, up to the last digit")
     func fittingSumsAreExact() {
         #expect((huge + ExactDecimal("0.5")!).description == "200000000000000000000.5")

@@ -210,6 +210,21 @@ import Testing
         expectSame(bytes, fast: true)
     }
 
+    @Test func aSectionOnOneLineIsReadByOneThreadAndTheSame() throws {
+        // No "\n{" in the section: one block, nothing to share.
+        let text = CaseCoding.encode(CaseDocument(content: SyntheticCase.make(transfers: 800, seed: 5)))
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var out = "", inTransfers = false
+        for line in lines {
+            if line.hasPrefix("\"transfers\":[") { inTransfers = true; out += line; continue }
+            if inTransfers && line.hasPrefix("]") { inTransfers = false; out += "\n" }
+            out += inTransfers ? line : line + "\n"
+        }
+        out.removeLast()
+        #expect(out.contains("},{\"id\":\"tx-"))
+        expectSame(out, fast: true)
+    }
+
     @Test func cancellingStopsBothReaders() throws {
         let bytes = Array(CaseCoding.encode(CaseDocument(content: SyntheticCase.make(transfers: 6_000, seed: 1))).utf8)
         var calls = 0

@@ -46,6 +46,25 @@ import Testing
         #expect(b.duplicates.isEmpty)
     }
 
+    @Test func blocksThatStartInsideRecordsAreReadAloneWhileBytesAreGivenBack() throws {
+        // Citations on lines of their own: "\n{" inside transfers, where blocks may begin.
+        var lines = text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for i in lines.indices where lines[i].hasPrefix("{\"id\":\"tx-") && i % 5 == 0 {
+            lines[i] = lines[i].replacingOccurrences(of: "\"basis\":\"illustrative\"",
+                                                     with: "\"basis\":\"illustrative\",\"sources\":[\n{\"source\":\"src-synthetic\"}]")
+        }
+        let scratch = Scratch()
+        let path = try write(lines.joined(separator: "\n"), scratch)
+        let taken = try CaseReaderFile.withBytes(path, releaseStep: page) { (buffer, release) throws(StoreError) in
+            [(try? CaseReader.decode(buffer, progress: nil, split: 4096, release: release)) != nil, release.happened]
+        }
+        #expect(taken == [true, true], "the fast reader took it, giving bytes back")
+        let (got, reference) = try bothWays(path)
+        let a = try reference.get(), b = try got.get()
+        #expect(a.0 == b.0)
+        #expect(CaseCoding.encode(a.0) == CaseCoding.encode(b.0))
+    }
+
     @Test func aDuplicateLateInTheFileIsReportedOnItsLine() throws {
         var lines = text().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let last = try #require(lines.lastIndex { $0.hasPrefix("{\"id\":\"tx-") })

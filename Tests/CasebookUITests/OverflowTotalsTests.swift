@@ -42,6 +42,29 @@ import Testing
         #expect(sum.value.description == "-999999999999999999999999999999999997.50")
     }
 
+    @Test("a running total reads as a fresh sum of the values it holds, whatever came and went")
+    func runningTotalMatchesAFreshSum() {
+        var rng = SystemRandomNumberGenerator()
+        for round in 0..<300 {
+            var sum = ExactSum(), held: [ExactDecimal] = []
+            for _ in 0..<40 {
+                if !held.isEmpty && Int.random(in: 0..<3, using: &rng) == 0 {
+                    sum.remove(held.remove(at: Int.random(in: 0..<held.count, using: &rng)))
+                } else {
+                    // Amounts (never negative) from cents to 10^37, at scales 0-3.
+                    let digits = [2, 12, 35, 37][Int.random(in: 0..<4, using: &rng)]
+                    var units: Int128 = 0
+                    for _ in 0..<digits { units = units * 10 + Int128(Int.random(in: 0...9, using: &rng)) }
+                    let v = ExactDecimal(units: units, scale: Int.random(in: 0...3, using: &rng))
+                    sum.add(v)
+                    held.append(v)
+                }
+                let fresh = held.reduce(ExactDecimal.zero, +)
+                #expect(sum.value.description == fresh.description, "round \(round): \(held)")
+            }
+        }
+    }
+
     @Test func theIncidentsHeaderShowsOverflowAndRecoversWhenTheLossIsDeleted() throws {
         var content = Demo.content
         var incident = try #require(content.incidents.values.first { !$0.isAggregate && $0.lossUSD != nil })

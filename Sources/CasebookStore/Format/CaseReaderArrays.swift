@@ -46,7 +46,7 @@ struct CaseReaderProgress {
 /// numbers; a block's result is put under `lock` and `finished` is signalled for it.
 private final class CaseReaderBlocks<K: CaseReaderKind>: @unchecked Sendable {
     /// One block read: its records and where reading stopped (after the comma or `]` of its
-    /// last record), or nil if it could not be read.
+    /// last record); `failed` if it could not be read.
     struct Block {
         var records = CaseReaderRecordBuffer<K.Record>()
         var end = -1
@@ -196,8 +196,6 @@ enum CaseReaderArrays {
     /// Blocks a split section is cut into: enough that the two threads end close together,
     /// few enough that each block is megabytes (a claim costs an atomic and a buffer).
     static let blocksPerSection = 96
-    /// Records a block's buffer first has room for.
-    static let chunkSize = 4096
 
     /// Reads `[record, ...]` of kind `K` at the cursor into its table; a section of `threshold`
     /// bytes or more is read in blocks shared with a worker thread.
@@ -266,8 +264,10 @@ enum CaseReaderArrays {
             k += 1
         }
         // A block did not begin where the one before it ended: this thread reads on alone from
-        // there (no byte after it was given back).
+        // there (no byte after it was given back). The worker is waited for first, as reading on
+        // gives bytes back that the block it may still be reading lies in.
         blocks.stop.store(true, ordering: .relaxed)
+        if case (false, 1) = blocks.state.compareExchange(expected: 0, desired: 2, ordering: .acquiringAndReleasing) { group.wait() }
         return try rest(K.self, table, &c, &names, &lines, &progress)
     }
 
@@ -300,7 +300,8 @@ enum CaseReaderArrays {
             starts.append(line + 1)
             from = line + 1 + step
         }
-        return (starts, close)
+        // One block (no line starts a record, as in a file on one line): nothing to share.
+        return starts.count > 1 ? (starts, close) : nil
     }
 
     /// The offset of the first `a` followed by `b` in [from, to).

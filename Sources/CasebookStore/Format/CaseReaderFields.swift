@@ -67,6 +67,10 @@ struct CaseReaderMeta {
     /// The record's meta; the fields are moved out, not copied (a copy retains each String).
     mutating func make(id: consuming String) throws(CaseReaderUnsupported) -> RecordMeta {
         guard let created = created.take() else { throw CaseReaderUnsupported() }
+        var tags: [String] = [], notes: [Note] = [], sources: [Citation] = []
+        swap(&tags, &self.tags)
+        swap(&notes, &self.notes)
+        swap(&sources, &self.sources)
         return RecordMeta(id: id, created: created, modified: modified.take(), marking: marking.take(),
                           tags: tags, notes: notes, sources: sources)
     }

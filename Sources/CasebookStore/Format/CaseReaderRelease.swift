@@ -12,8 +12,9 @@ import Synchronization
 // Only the reader's own anonymous mapping (CaseReaderFile) is released, with MADV_DONTNEED:
 // its pages read as zeros afterwards. So once anything is released, what would need the bytes
 // again gives up instead of reading zeros: a duplicate id (its line number is counted from the
-// start), a split that does not join (this thread would read the worker's share again), and any
-// failure that sends the file to the reference path, which then reads the file from disk anew.
+// start), and any failure that sends the file to the reference path, which then reads the file
+// from disk anew. A big section's blocks give back only bytes already in the table
+// (CaseReaderArrays), so the reader never needs them again.
 
 final class CaseReaderRelease: @unchecked Sendable {
     /// The start of the bytes, when they are ours to release.

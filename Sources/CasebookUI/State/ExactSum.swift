@@ -18,9 +18,10 @@ struct ExactSum: Sendable, Equatable {
 
     mutating func add(_ v: ExactDecimal) {
         let sum = total + v
-        if sum.isOverflow { apart.append(v) } else { total = sum }
         scales[v.scale, default: 0] += 1
         count += 1
+        if sum.isOverflow { apart.append(v); return }
+        total = sum
         // A few set aside are retried as values come (a hostile file of a million huge amounts
         // must not make this quadratic); a removal, one edit, retries them all.
         if apart.count <= 16 { fold() }
@@ -34,7 +35,12 @@ struct ExactSum: Sendable, Equatable {
             if rest.isOverflow { apart.append(-v) } else { total = rest }
         }
         scales[v.scale, default: 0] -= 1
-        if scales[v.scale] == 0 { scales[v.scale] = nil }
+        if scales[v.scale] == 0 {
+            scales[v.scale] = nil
+            // The total keeps the largest scale it met; back at the largest one held (exact: the
+            // values held have no more digits), so a huge whole amount can fit again.
+            total = total.rescaled(to: scales.keys.max() ?? 0) ?? total
+        }
         count -= 1
         fold()
     }
@@ -42,12 +48,12 @@ struct ExactSum: Sendable, Equatable {
     /// Adds in what was set aside and now fits (after a value of the other sign came or went).
     private mutating func fold() {
         guard !apart.isEmpty else { return }
-        var still: [ExactDecimal] = []
-        for x in apart {
+        apart.removeAll { x in
             let sum = total + x
-            if sum.isOverflow { still.append(x) } else { total = sum }
+            if sum.isOverflow { return false }
+            total = sum
+            return true
         }
-        apart = still
     }
 
     /// The sum at the scale a fresh sum of the values held would have, or `overflow`.

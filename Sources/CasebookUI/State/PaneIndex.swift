@@ -139,7 +139,13 @@ public struct PaneIndex: Sendable {
                 while i < n {
                     var j = i + 1
                     while j < n && items[j].key == items[i].key { j += 1 }
-                    if j - i > 1 { items[i..<j].sort(by: less) }
+                    if j - i >= ParallelSort.threshold {   // many at one second: both cores
+                        var run = Array(items[i..<j])
+                        ParallelSort.sortItems(&run, by: less)
+                        items.replaceSubrange(i..<j, with: run)
+                    } else if j - i > 1 {
+                        items[i..<j].sort(by: less)
+                    }
                     i = j
                 }
             } else {
