@@ -4,17 +4,6 @@ import Testing
 // The ledger's order comes from RadixSort when every time is canonical; it must give exactly
 // the order a stable comparison sort of the keys gives.
 @Suite struct RadixSortTests {
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func expectStableOrder(_ keys: [UInt64]) {
         var items = keys.enumerated().map { LedgerOrderItem(key: $1, place: Int32($0)) }
         let expected = items.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }.map(\.element.place)
@@ -25,7 +14,7 @@ import Testing
 
     @Test(arguments: [0, 1, 2, 17, 5_000])
     func keysOfEveryWidthSortAsAStableSortDoes(count: Int) {
-        var rng = Seeded(state: UInt64(count))
+        var rng = IncrementalViewTests.Seeded(state: UInt64(count))
         // Full 64-bit keys, keys differing only in one 16-bit digit, and many equal keys.
         expectStableOrder((0..<count).map { _ in rng.next() })
         expectStableOrder((0..<count).map { _ in 0x2018_0619_0000_0000 | (rng.next() & 0xFFFF) << 16 })
