@@ -46,10 +46,18 @@ struct Bench {
         var figures = BenchStore.open(path, runs: runs)
         figures.append(BenchStore.firstPanes(path, runs: runs))
         figures.append(BenchStore.firstFrame(path, runs: runs))
-        var children: [(storeMB: Double, screenMB: Double, warmMB: Double, storeMS: Double)] = []
+        var compared = (open: figures[0].median, records: figures[1].median)
+        var children: [(storeMB: Double, screenMB: Double, warmMB: Double, storeMS: Double, viewMS: Double)] = []
         for _ in 0..<runs { if let child = BenchChild.measure(path) { children.append(child) } }
         if !children.isEmpty {
-            figures.append(BenchFigure(label: "  records alone, in a fresh process", samples: children.map(\.storeMS)))
+            // A person opens a case in a new process, whose heap and threads are not yet warm
+            // from an earlier open: the same two parts, timed there.
+            let fresh = BenchFigure(label: "open to a navigable screen, in a fresh process", samples: children.map { $0.storeMS + $0.viewMS },
+                                    target: 1000)
+            let freshRecords = BenchFigure(label: "  records alone, in a fresh process", samples: children.map(\.storeMS))
+            figures += [fresh, freshRecords]
+            // The other readers are timed as whole processes too.
+            compared = (fresh.median, freshRecords.median)
             figures.append(BenchFigure(label: "peak memory opening to the screen (child, VmHWM)", samples: children.map(\.screenMB),
                                        target: 700, unit: .MB))
             figures.append(BenchFigure(label: "  peak with the records alone (child, VmHWM)", samples: children.map(\.storeMB), unit: .MB))
@@ -65,7 +73,7 @@ struct Bench {
         let writes = try BenchStore.writes(path, runs: runs, summaryRuns: runs)
         writes.forEach(BenchTable.print)
         try BenchScreen.figures(path, runs: runs).forEach(BenchTable.print)
-        BenchExternal.compare(path, casebookMS: figures[0].median, recordsMS: figures[1].median, runs: 3)
+        BenchExternal.compare(path, casebookMS: compared.open, recordsMS: compared.records, runs: 3)
         print()
     }
 

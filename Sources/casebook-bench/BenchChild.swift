@@ -116,13 +116,13 @@ enum BenchChild {
     /// Runs the child on `path` (`open-warm`): peak memory in MB with the records alone, with the
     /// screen's indexes too, and once the search text is made as well; and the records' open
     /// time in ms in a fresh process.
-    static func measure(_ path: String) -> (storeMB: Double, screenMB: Double, warmMB: Double, storeMS: Double)? {
+    static func measure(_ path: String) -> (storeMB: Double, screenMB: Double, warmMB: Double, storeMS: Double, viewMS: Double)? {
         let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         guard let out = BenchExternal.run(me, ["open-warm", path], capture: true) else { return nil }
         let words = out.split(whereSeparator: \.isWhitespace).map(String.init)
         func value(_ name: String) -> Double? { words.firstIndex(of: name).flatMap { $0 + 1 < words.count ? Double(words[$0 + 1]) : nil } }
         guard let store = value("store-peak-kb"), let screen = value("screen-peak-kb"), let warm = value("peak-kb"),
-              let ms = value("store-ms") else { return nil }
-        return (store / 1024, screen / 1024, warm / 1024, ms)
+              let ms = value("store-ms"), let view = value("view-ms") else { return nil }
+        return (store / 1024, screen / 1024, warm / 1024, ms, view)
     }
 }

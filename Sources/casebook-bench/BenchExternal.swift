@@ -31,10 +31,10 @@ enum BenchExternal {
     }
 
     /// `casebookMS`: opening to the screen; `recordsMS`: the file into records alone (what these
-    /// readers do: parse the JSON into their own objects).
+    /// readers do: parse the JSON into their own objects); both in a fresh process, as these are.
     static func compare(_ path: String, casebookMS: Double, recordsMS: Double, runs: Int) {
         print("  same file through other readers (whole process, median of \(runs)); Casebook's time as a ratio to each:"
-              + " open to the screen \(Int(casebookMS)) ms, records alone \(Int(recordsMS)) ms")
+              + " open to the screen \(Int(casebookMS)) ms, records alone \(Int(recordsMS)) ms (fresh process)")
         for reader in readers {
             guard run(reader.check[0], Array(reader.check.dropFirst())) != nil else {
                 print("    \(reader.name.padding(toLength: 24, withPad: " ", startingAt: 0)) not installed, skipped")
