@@ -206,12 +206,14 @@ enum CaseReaderArrays {
             guard try c.open(UInt8(ascii: "["), UInt8(ascii: "]")) else { return CaseReaderTable(K.kind, capacity: 0) }
         } catch { throw .unsupported }
         guard let (starts, close) = blockStarts(c, threshold) else {
-            return try rest(K.self, CaseReaderTable(K.kind, capacity: 0), &c, &names, &lines, &progress)
+            var table = CaseReaderTable<K.Record>(K.kind, capacity: 0)
+            var done = CaseReaderReleaseMark(lines.release, from: c.i)
+            _ = try readOn(K.self, into: &table, &c, &names, &lines, &progress, &done)
+            return table
         }
         // Sized for the whole section, so nothing waits for the worker.
         let capacity = CaseReaderLines.estimate(lines.buffer, from: c.i, to: close)
-        let perBlock = Int(Double(capacity) * Double(starts.count > 1 ? starts[1] - starts[0] : close - c.i)
-                           / Double(max(1, close - c.i)) * 1.2) + 16
+        let perBlock = Int(Double(capacity) * Double(starts[1] - starts[0]) / Double(max(1, close - c.i)) * 1.2) + 16
         let blocks = CaseReaderBlocks<K>(lines.buffer, starts: starts, perBlock: perBlock)
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) { blocks.run() }
@@ -239,13 +241,7 @@ enum CaseReaderArrays {
                 // The next block in file order: straight into the table, no buffer between.
                 guard starts[k] == c.i else { break }
                 let limit = k + 1 < blocks.count ? starts[k + 1] : Int.max
-                do {
-                    repeat {
-                        let start = c.i
-                        table.insert(try K.decode(&c, &names), at: start, &lines)
-                        if try !c.more(UInt8(ascii: "]")) { return table }
-                    } while c.i < limit
-                } catch let stop as CaseReaderStop { throw stop } catch { throw .unsupported }
+                if try readOn(K.self, into: &table, &c, &names, &lines, &progress, &done, until: limit) { return table }
                 done.reached(c.i)
                 k += 1
                 continue
@@ -268,24 +264,28 @@ enum CaseReaderArrays {
         // gives bytes back that the block it may still be reading lies in.
         blocks.stop.store(true, ordering: .relaxed)
         if case (false, 1) = blocks.state.compareExchange(expected: 0, desired: 2, ordering: .acquiringAndReleasing) { group.wait() }
-        return try rest(K.self, table, &c, &names, &lines, &progress)
+        _ = try readOn(K.self, into: &table, &c, &names, &lines, &progress, &done)
+        return table
     }
 
-    /// Reads the section's records from the cursor on, on this thread alone.
-    private static func rest<K: CaseReaderKind>(_: K.Type, _ table: CaseReaderTable<K.Record>, _ c: inout CaseReaderCursor,
-                                                _ names: inout CaseReaderInterner, _ lines: inout CaseReaderLines,
-                                                _ progress: inout CaseReaderProgress) throws(CaseReaderStop) -> CaseReaderTable<K.Record> {
-        var table = table
-        var done = CaseReaderReleaseMark(lines.release, from: c.i)
+    /// Reads records from the cursor on into `table`, on this thread, giving back what lies
+    /// behind each record read: true once the section's `]` is read, false when the cursor
+    /// reaches `limit` after a record (the start of the next block). The table is `inout`, so
+    /// a table handed on is never copied.
+    private static func readOn<K: CaseReaderKind>(_: K.Type, into table: inout CaseReaderTable<K.Record>,
+                                                  _ c: inout CaseReaderCursor, _ names: inout CaseReaderInterner,
+                                                  _ lines: inout CaseReaderLines, _ progress: inout CaseReaderProgress,
+                                                  _ done: inout CaseReaderReleaseMark, until limit: Int = .max) throws(CaseReaderStop) -> Bool {
         do {
             repeat {
                 try progress.check(c.i)
                 let start = c.i
                 done.reached(start)
                 table.insert(try K.decode(&c, &names), at: start, &lines)
-            } while try c.more(UInt8(ascii: "]"))
+                if try !c.more(UInt8(ascii: "]")) { return true }
+            } while c.i < limit
+            return false
         } catch let stop as CaseReaderStop { throw stop } catch { throw .unsupported }
-        return table
     }
 
     /// Where the blocks of a section start (the first at the cursor, the others at the `{` of a

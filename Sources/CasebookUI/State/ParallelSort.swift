@@ -7,14 +7,6 @@ import Foundation
 enum ParallelSort {
     static let threshold = 20_000
 
-    /// 0..<count as Int32, sorted by `less`, which must be a strict total order (ties broken by
-    /// the caller), so the result is the same as one stable sort.
-    static func sorted(count n: Int, by less: (Int32, Int32) -> Bool) -> [Int32] {
-        var perm = (0..<Int32(n)).map { $0 }
-        sort(&perm, by: less)
-        return perm
-    }
-
     /// Sorts `items` in place; `less` must be a total order (no two items equal).
     static func sort(_ items: inout [Int32], by less: (Int32, Int32) -> Bool) {
         sortItems(&items, by: less)
