@@ -3,7 +3,8 @@
 // Layers (DESIGN.md), each importing only those below it:
 //   casebook -> CasebookTerminal -> CasebookUI -> CasebookStore -> CasebookModel
 //   casebook -> CasebookInterop (STIX, CSV, address lists) -> CasebookReport (TLP) -> CasebookStore
-// CNcursesw is the C shim only CasebookTerminal imports; CasebookTesting is the headless terminal for tests.
+// CNcursesw is the C shim only CasebookTerminal imports; CCaseFile (the case file mapped, safe
+// against SIGBUS) is the one only CasebookStore imports; CasebookTesting is the headless terminal for tests.
 import PackageDescription
 
 let package = Package(
@@ -24,7 +25,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "CasebookModel"),
-        .target(name: "CasebookStore", dependencies: ["CasebookModel"]),
+        .target(name: "CCaseFile"),
+        .target(name: "CasebookStore", dependencies: ["CasebookModel", "CCaseFile"]),
         .target(name: "CasebookUI", dependencies: ["CasebookModel", "CasebookStore"]),
         .target(name: "CasebookReport", dependencies: ["CasebookModel", "CasebookStore"]),
         .target(name: "CasebookInterop", dependencies: ["CasebookModel", "CasebookStore", "CasebookReport"]),

@@ -12,7 +12,8 @@ public struct RecordMeta: Sendable, Hashable {
     /// Citations of Source records that back this record.
     public var sources: [Citation]
 
-    public init(id: String, created: String, modified: String? = nil, marking: String? = nil,
+    /// Inlinable for the same reason as Transfer's reader init: built in place, not copied.
+    @inlinable public init(id: String, created: String, modified: String? = nil, marking: String? = nil,
                 tags: [String] = [], notes: [Note] = [], sources: [Citation] = []) {
         self.id = id
         self.created = created

@@ -73,6 +73,7 @@ package enum PackedTime: PackedText {
 }
 
 /// A transaction hash: packed when it is lowercase hex (optionally `0x`-prefixed), else a String.
+@usableFromInline
 package enum PackedHash: PackedText {
     /// Digits four bits each, the first in the top nibble of `a`; `form` is the digit count
     /// (1-64) plus 128 when the text starts `0x`.
@@ -101,18 +102,41 @@ package enum PackedHash: PackedText {
         return .hex(w0, w1, w2, w3, form: UInt8(n) | (start == 2 ? 128 : 0))
     }
 
-    /// Up to sixteen digits as one word, the first in the top nibble. Branch-free, so a million
-    /// hashes read fast: a digit's value is its low nibble, plus 9 for a letter (bit 6 set), and
-    /// `ok` is cleared by any byte that is neither `0-9` nor `a-f`.
+    /// Up to sixteen digits as one word, the first in the top nibble. A full word (the usual
+    /// case: a hash is 64 digits) is read as two runs of eight (`eight`); a shorter one digit by
+    /// digit: a digit's value is its low nibble, plus 9 for a letter (bit 6 set), and `ok` is
+    /// cleared by any byte that is neither `0-9` nor `a-f`.
     @inline(__always)
     private static func word(_ p: UnsafePointer<UInt8>, _ n: Int, _ ok: inout UInt8) -> UInt64 {
+        if n == 16 {
+            let raw = UnsafeRawPointer(p)
+            return UInt64(eight(raw.loadUnaligned(as: UInt64.self), &ok)) << 32
+                | UInt64(eight(raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self), &ok))
+        }
         var word: UInt64 = 0
         for k in 0..<n {
             let c = p[k]
             ok &= (c &- 0x30 <= 9 ? 1 : 0) | (c &- 0x61 <= 5 ? 1 : 0)
             word = word << 4 | UInt64((c & 0xF) &+ (c >> 6) &* 9)
         }
-        return n == 16 ? word : n == 0 ? 0 : word << UInt64((16 - n) * 4)
+        return n == 0 ? 0 : word << UInt64((16 - n) * 4)
+    }
+
+    /// Eight digits read as one little-endian word (the first digit in the low byte) into 32
+    /// bits, the first digit in the top nibble. Each byte is checked at once: for a byte below
+    /// 0x80, adding 0x80 - k sets its top bit exactly when it is at least k, and carries into
+    /// no other byte; so a byte is a digit when it is >= "0" and not >= ":", or a letter when
+    /// >= "a" and not >= "g". Then the nibbles are gathered in three steps, pairs, quads, all.
+    @inline(__always)
+    static func eight(_ w: UInt64, _ ok: inout UInt8) -> UInt32 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs = ones &* 0x80
+        let ge = { (k: UInt64) in (w &+ ones &* (0x80 - k)) & highs }
+        let hex = (ge(0x30) & ~ge(0x3A)) | (ge(0x61) & ~ge(0x67))
+        ok &= (w & highs == 0 && hex == highs) ? 1 : 0
+        let v = (w & (ones &* 0x0F)) &+ ((w >> 6) & ones) &* 9
+        let pairs = ((v & 0x000F_000F_000F_000F) << 4) | ((v >> 8) & 0x000F_000F_000F_000F)
+        let quads = ((pairs & 0x0000_00FF_0000_00FF) << 8) | ((pairs >> 16) & 0x0000_00FF_0000_00FF)
+        return UInt32(truncatingIfNeeded: (quads & 0xFFFF) << 16 | (quads >> 32) & 0xFFFF)
     }
 
     package static let maxBytes = 66

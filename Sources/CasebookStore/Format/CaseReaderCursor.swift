@@ -18,6 +18,8 @@ struct CaseReaderCursor {
     let base: UnsafePointer<UInt8>
     let end: Int
     var i: Int
+    /// Whether short ASCII strings can be made straight from the bytes (CaseReaderSmallString).
+    private let small = CaseReaderSmallString.available
 
     init(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int = 0) {
         // An empty buffer has no base address; a one-byte stand-in keeps `base` valid.
@@ -88,21 +90,50 @@ struct CaseReaderCursor {
     }
 
     /// A string's content range when it has no escapes and no control characters; sets `ascii`.
+    /// Most of a case file is strings, so they are scanned eight bytes at a time: a word with no
+    /// quote, backslash or control character in it is passed over whole (see `stops`).
     @inline(__always) mutating func plainString(ascii: inout Bool) throws(CaseReaderUnsupported) -> Range<Int> {
         try expect(UInt8(ascii: "\""))
         let start = i
-        var high: UInt8 = 0
+        var high: UInt64 = 0
+        while i + 8 <= end {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let hits = Self.stops(w)
+            if hits == 0 {
+                high |= w
+                i += 8
+                continue
+            }
+            // The lowest flagged byte is exact (a false flag can only sit above a true one).
+            let k = hits.trailingZeroBitCount / 8
+            high |= k == 0 ? 0 : w & (UInt64.max >> (64 - 8 * UInt64(k)))
+            i += k
+            guard base[i] == 0x22 else { throw CaseReaderUnsupported() }
+            i += 1
+            ascii = high & 0x8080_8080_8080_8080 == 0
+            return start..<(i - 1)
+        }
+        var tail: UInt8 = 0
         while i < end {
             let b = base[i]
             if b == 0x22 { break }
             if b == 0x5C || b < 0x20 { throw CaseReaderUnsupported() }
-            high |= b
+            tail |= b
             i += 1
         }
         guard i < end else { throw CaseReaderUnsupported() }
         i += 1
-        ascii = high < 0x80
+        ascii = high & 0x8080_8080_8080_8080 == 0 && tail < 0x80
         return start..<(i - 1)
+    }
+
+    /// The high bit of each byte of `w` that is a quote, a backslash or below 0x20 (little-endian,
+    /// so the first such byte in the file is the lowest flag): the usual "has zero byte" test on
+    /// `w` xor each character, and "has byte less than" for the control characters.
+    @inline(__always) static func stops(_ w: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let q = w ^ (ones &* 0x22), b = w ^ (ones &* 0x5C)
+        return ((q &- ones) & ~q | (b &- ones) & ~b | (w &- ones &* 0x20) & ~w) & highs
     }
 
     @inline(__always) mutating func plainString() throws(CaseReaderUnsupported) -> Range<Int> {
@@ -115,7 +146,7 @@ struct CaseReaderCursor {
     @inline(__always) mutating func string() throws(CaseReaderUnsupported) -> String {
         var ascii = true
         let r = try plainString(ascii: &ascii)
-        return try Self.text(UnsafeBufferPointer(start: base + r.lowerBound, count: r.count), ascii: ascii)
+        return try text(UnsafeBufferPointer(start: base + r.lowerBound, count: r.count), ascii: ascii)
     }
 
     /// A transfer's time, packed straight from the bytes when canonical (TransferPacking.swift).
@@ -124,7 +155,7 @@ struct CaseReaderCursor {
         let r = try plainString(ascii: &ascii)
         let run = UnsafeBufferPointer(start: base + r.lowerBound, count: r.count)
         if ascii, let key = PackedTime.key(utf8: run) { return .key(key) }
-        return .text(try Self.text(run, ascii: ascii))
+        return .text(try text(run, ascii: ascii))
     }
 
     /// A transaction hash, packed straight from the bytes when it is lowercase hex.
@@ -133,13 +164,19 @@ struct CaseReaderCursor {
         let r = try plainString(ascii: &ascii)
         let run = UnsafeBufferPointer(start: base + r.lowerBound, count: r.count)
         if ascii, let packed = PackedHash.packed(utf8: run) { return packed }
-        return .text(try Self.text(run, ascii: ascii))
+        return .text(try text(run, ascii: ascii))
     }
 
-    @inline(__always) static func text(_ run: UnsafeBufferPointer<UInt8>, ascii: Bool) throws(CaseReaderUnsupported) -> String {
-        if ascii { return String(decoding: run, as: UTF8.self) }
+    @inline(__always) func text(_ run: UnsafeBufferPointer<UInt8>, ascii: Bool) throws(CaseReaderUnsupported) -> String {
+        if ascii { return short(run) ?? String(decoding: run, as: UTF8.self) }
         guard let s = String(validating: run, as: UTF8.self) else { throw CaseReaderUnsupported() }
         return s
+    }
+
+    /// An ASCII run of at most 15 bytes as a small String, when 16 bytes can be read from it.
+    @inline(__always) func short(_ run: UnsafeBufferPointer<UInt8>) -> String? {
+        guard small, run.count <= 15, let p = run.baseAddress, p + 16 <= base + end else { return nil }
+        return CaseReaderSmallString.make(p, run.count)
     }
 
     /// A string that many records repeat (an address, an asset, an author): one shared copy.
@@ -148,7 +185,7 @@ struct CaseReaderCursor {
         let r = try plainString(ascii: &ascii)
         let run = UnsafeBufferPointer(start: base + r.lowerBound, count: r.count)
         // Up to 15 UTF-8 bytes a String is stored inline, so sharing saves nothing.
-        if ascii && r.count <= 15 { return String(decoding: run, as: UTF8.self) }
+        if ascii && r.count <= 15 { return short(run) ?? String(decoding: run, as: UTF8.self) }
         guard let s = interner.string(run, ascii: ascii) else { throw CaseReaderUnsupported() }
         return s
     }

@@ -31,28 +31,58 @@ struct CaseReaderInterner {
 
     var count: Int { strings.count - 1 }
 
-    /// Shared attribution lists: most wallets of a big case carry one of a few (an actor and a
-    /// confidence), so they share one array (copy-on-write) instead of an allocation each.
-    private var attributionLists: [[Attribution]: [Attribution]] = [:]
-
-    mutating func shared(_ list: [Attribution]) -> [Attribution] {
-        guard !list.isEmpty else { return list }
-        if let known = attributionLists[list] { return known }
-        if attributionLists.count < 4096 { attributionLists[list] = list }
-        return list
-    }
+    /// Attribution lists by the interned entry of their text: most wallets of a big case carry
+    /// one of a few (an actor and a confidence), written the same way, so each distinct text is
+    /// parsed once and its list shared (copy-on-write) instead of parsed and allocated per wallet.
+    private var lists: [Int: [Attribution]] = [:]
+    /// Distinct list texts kept; past this, lists are parsed each time (no text is kept).
+    static let listLimit = 4096
 
     /// The shared String for `run`; nil if it is not valid UTF-8 (only checked when not ASCII).
     mutating func string(_ run: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String? {
+        let h = Self.hash(run)
+        switch find(run, h) {
+        case .found(let e): return strings[e]
+        case .empty(let slot): return insert(run, h, slot, ascii: ascii).map { strings[$0] }
+        }
+    }
+
+    /// The attribution list written as `run` (an array's whole text, brackets included): the
+    /// list of an earlier identical text, or `parse`'s, which is kept for the next.
+    mutating func attributions(_ run: UnsafeBufferPointer<UInt8>,
+                               _ parse: (inout CaseReaderInterner) throws(CaseReaderUnsupported) -> [Attribution]) throws(CaseReaderUnsupported) -> [Attribution] {
+        let h = Self.hash(run)
+        if case .found(let e) = find(run, h), let known = lists[e] { return known }
+        let list = try parse(&self)
+        guard lists.count < Self.listLimit else { return list }
+        // Looked up again: `parse` may have interned names of its own and moved the slots.
+        switch find(run, h) {
+        case .found(let e): lists[e] = list
+        case .empty(let slot): if let e = insert(run, h, slot, ascii: false) { lists[e] = list }
+        }
+        return list
+    }
+
+    private enum Place { case found(Int), empty(Int) }
+
+    private static func hash(_ run: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var h: UInt32 = 2166136261
         for b in run { h = (h ^ UInt32(b)) &* 16777619 }
+        return h
+    }
+
+    private func find(_ run: UnsafeBufferPointer<UInt8>, _ h: UInt32) -> Place {
         var slot = Int(h) & mask
         while true {
             let e = Int(slots[slot])
-            if e == 0 { break }
-            if hashes[e] == h, Int(lengths[e]) == run.count, matches(e, run) { return strings[e] }
+            if e == 0 { return .empty(slot) }
+            if hashes[e] == h, Int(lengths[e]) == run.count, matches(e, run) { return .found(e) }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// Adds `run` as entry number returned, at the empty `slot` its probe ended on.
+    private mutating func insert(_ run: UnsafeBufferPointer<UInt8>, _ h: UInt32, _ slot: Int, ascii: Bool) -> Int? {
         let s: String
         if ascii {
             s = String(decoding: run, as: UTF8.self)
@@ -68,7 +98,7 @@ struct CaseReaderInterner {
         arena.append(contentsOf: run)
         strings.append(s)
         if count * 2 > slots.count { grow() }
-        return s
+        return e
     }
 
     private func matches(_ e: Int, _ run: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -1,0 +1,39 @@
+// Short ASCII Strings made straight from the file's bytes, for the ids and names that make up
+// most of a big case's strings (`tx-100007`, `wal-24825`, `ETH`): about 190 instructions each
+// through String(decoding:), which checks the bytes again and picks a form, against a dozen here.
+//
+// How it works: a Swift String of up to 15 UTF-8 bytes on a 64-bit platform is "small": its
+// sixteen bytes hold the text itself, the first eight bytes in the first word, the rest in the
+// second, whose top byte is a discriminator, 0xE0 (immortal, small, ASCII) plus the count. Such
+// a String owns no memory, so two words with those bits are a String. That layout is part of
+// Swift's ABI where it is stable (Apple's 64-bit platforms) and the same on 64-bit Linux; still,
+// `available` checks it once against Strings made the ordinary way (equal, same bytes, same
+// hash), and the reader falls back to String(decoding:) if it ever differs.
+
+enum CaseReaderSmallString {
+    /// Whether Strings made here are the Strings String(decoding:) makes.
+    static let available: Bool = {
+        #if _pointerBitWidth(_64) && _endian(little)
+        for sample in ["", "a", "ETH", "tx-1000", "abcdefgh", "wal-24825", "act-exchange-5", "abcdefghijklmno"] {
+            let bytes = Array(sample.utf8) + Array(repeating: UInt8(ascii: "\""), count: 16)
+            let made = bytes.withUnsafeBufferPointer { b in make(b.baseAddress!, sample.utf8.count) }
+            guard made == sample, Array(made.utf8) == Array(sample.utf8), made.utf8.count == sample.utf8.count,
+                  made.hashValue == sample.hashValue, made + "!" == sample + "!" else { return false }
+        }
+        return true
+        #else
+        return false
+        #endif
+    }()
+
+    /// The String of the `count` (at most 15) ASCII bytes at `p`, of which at least 16 may be
+    /// read (the bytes after the text are masked off).
+    @inline(__always)
+    static func make(_ p: UnsafePointer<UInt8>, _ count: Int) -> String {
+        let raw = UnsafeRawPointer(p)
+        let first = raw.loadUnaligned(as: UInt64.self), second = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        let lo = count >= 8 ? first : first & ((1 << (8 * UInt64(count))) &- 1)
+        let hi = count <= 8 ? 0 : second & ((1 << (8 * UInt64(count - 8))) &- 1)
+        return unsafeBitCast((lo, hi | UInt64(0xE0 | count) << 56), to: String.self)
+    }
+}
