@@ -81,6 +81,19 @@ struct CaseReaderCursor {
         return UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
     }
 
+    /// Consumes key `k` of `keys` and its colon if they are next, written `"name":`: the 16
+    /// bytes at the position, masked to the key's length, are compared as two words.
+    @inline(__always) mutating func at(_ keys: CaseReaderKeys, _ k: Int) -> Bool {
+        let n = keys.quotedCount[k]
+        guard n > 0, i + 16 <= end else { return false }
+        let raw = UnsafeRawPointer(base + i), q = keys.quoted[k]
+        guard raw.loadUnaligned(as: UInt64.self) & q.masks.0 == q.words.0,
+              raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & q.masks.1 == q.words.1 else { return false }
+        i += n
+        skipSpace()
+        return true
+    }
+
     /// Consumes `null` if it is next (FieldReader treats a null field as an absent one).
     @inline(__always) mutating func null() -> Bool {
         guard i + 4 <= end, base[i] == UInt8(ascii: "n"), base[i + 1] == UInt8(ascii: "u"),

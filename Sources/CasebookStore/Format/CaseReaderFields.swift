@@ -13,8 +13,30 @@ import CasebookModel
 /// last key found, so a file in canonical key order matches at the first or second try.
 struct CaseReaderKeys: Sendable {
     let names: [[UInt8]]
+    /// Each key as a canonical file writes it, `"name":`, as two little-endian words and the
+    /// masks of its bytes in them (see CaseReaderCursor.at); `quotedCount` is 0 for a key too
+    /// long for two words.
+    let quoted: [(words: (UInt64, UInt64), masks: (UInt64, UInt64))]
+    let quotedCount: [Int]
 
-    init(_ names: [String]) { self.names = names.map { Array($0.utf8) } }
+    init(_ names: [String]) {
+        self.names = names.map { Array($0.utf8) }
+        var quoted: [(words: (UInt64, UInt64), masks: (UInt64, UInt64))] = [], counts: [Int] = []
+        for name in self.names {
+            let bytes = [UInt8(ascii: "\"")] + name + [UInt8(ascii: "\""), UInt8(ascii: ":")]
+            var words: (UInt64, UInt64) = (0, 0), masks: (UInt64, UInt64) = (0, 0)
+            for (k, b) in bytes.enumerated() where k < 16 {
+                let shift = UInt64(8 * (k % 8))
+                if k < 8 { words.0 |= UInt64(b) << shift; masks.0 |= 0xFF << shift } else { words.1 |= UInt64(b) << shift; masks.1 |= 0xFF << shift }
+            }
+            quoted.append((words, masks))
+            counts.append(bytes.count <= 16 ? bytes.count : 0)
+        }
+        self.quoted = quoted
+        quotedCount = counts
+    }
+
+    var count: Int { names.count }
 
     @inline(__always) func index(_ run: UnsafeBufferPointer<UInt8>, after last: Int) -> Int? {
         let n = names.count
@@ -86,8 +108,17 @@ enum CaseReaderFields {
         var seen: UInt64 = 0
         var last = -1
         repeat {
-            let key = try c.key()
-            guard let k = keys.index(key, after: last), seen & (1 << UInt64(k)) == 0 else { throw CaseReaderUnsupported() }
+            // The key after the last one, written as the canonical writer writes it, is one
+            // compare of two words; anything else is read and looked up.
+            let guess = last + 1 < keys.count ? last + 1 : 0
+            let k: Int
+            if c.at(keys, guess) {
+                k = guess
+            } else {
+                guard let found = keys.index(try c.key(), after: last) else { throw CaseReaderUnsupported() }
+                k = found
+            }
+            guard seen & (1 << UInt64(k)) == 0 else { throw CaseReaderUnsupported() }
             seen |= 1 << UInt64(k)
             last = k
             if !c.null() { try body(k, &c) }
