@@ -40,12 +40,23 @@ struct CaseReaderInterner {
 
     /// The shared String for `run`; nil if it is not valid UTF-8 (only checked when not ASCII).
     mutating func string(_ run: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String? {
+        // The text just asked for is often asked for again at once (a record's `modified` is
+        // its `created`; imported records share both): compared before anything is hashed.
+        if last != 0, Int(lengths[last]) == run.count, matches(last, run) { return strings[last] }
         let h = Self.hash(run)
         switch find(run, h) {
-        case .found(let e): return strings[e]
-        case .empty(let slot): return insert(run, h, slot, ascii: ascii).map { strings[$0] }
+        case .found(let e):
+            last = e
+            return strings[e]
+        case .empty(let slot):
+            guard let e = insert(run, h, slot, ascii: ascii) else { return nil }
+            last = e
+            return strings[e]
         }
     }
+
+    /// The entry `string` returned last (0: none).
+    private var last = 0
 
     /// The attribution list written as `run` (an array's whole text, brackets included): the
     /// list of an earlier identical text, or `parse`'s, which is kept for the next.
