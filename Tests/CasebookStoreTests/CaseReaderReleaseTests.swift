@@ -5,8 +5,9 @@ import Testing
 
 // Reading a case file while giving its bytes back (CaseReaderRelease) against the reference
 // path: with a release every page and a worker on every section, the same document, the same
-// duplicates (with their lines) and the same errors, though the bytes behind the reader read as
-// zeros by then.
+// duplicates (with their lines) and the same errors, though the bytes behind the reader have left
+// memory by then. Also the mapping itself (CaseReaderFile): every byte, and a file cut short
+// while it is read.
 
 @Suite struct CaseReaderReleaseTests {
     let page = CaseReaderRelease.page

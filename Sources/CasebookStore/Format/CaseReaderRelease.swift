@@ -9,11 +9,12 @@ import Synchronization
 // read, so the file (470 MB at a million transfers) does not sit in memory beside the records
 // made from it: the peak of opening a case is then about the records alone.
 //
-// Only the reader's own anonymous mapping (CaseReaderFile) is released, with MADV_DONTNEED:
-// its pages read as zeros afterwards. So once anything is released, what would need the bytes
-// again gives up instead of reading zeros: a duplicate id (its line number is counted from the
-// start), and any failure that sends the file to the reference path, which then reads the file
-// from disk anew. A big section's blocks give back only bytes already in the table
+// Only the reader's own mapping of the file (CaseReaderFile) is released, with MADV_DONTNEED:
+// its pages leave the process, and touching them again would read them from the file once more
+// (the file as it is then, not as it was read). So once anything is released, what would need
+// the bytes again gives up instead of reading them twice: a duplicate id (its line number is
+// counted from the start), and any failure that sends the file to the reference path, which
+// then reads the file from disk anew. A big section's blocks give back only bytes already in the table
 // (CaseReaderArrays), so the reader never needs them again.
 
 final class CaseReaderRelease: @unchecked Sendable {
