@@ -107,22 +107,38 @@ import Testing
         }
     }
 
-    @Test("a file cut short while it is read does not crash: it is read again as it now is")
-    func aFileCutShortWhileReadIsReadAgain() throws {
+    @Test("a file cut short, cut within its last page, or grown while it is read is read again as it now is",
+          arguments: ["cut", "cut in last page", "grown"])
+    func aFileChangedWhileReadIsReadAgain(change: String) throws {
         let scratch = Scratch()
-        let size = 9 * page
+        let size = 9 * page - 100
         let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 1) }
         let path = scratch.path("cut.bin")
         try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let after: [UInt8]
+        switch change {
+        case "cut": after = Array(bytes[..<(3 * page)])
+        case "cut in last page": after = Array(bytes[..<(size - 1000)])
+        default: after = bytes + Array(repeating: 0x41, count: 5000)
+        }
         var seen: [Int] = []
         let read = try CaseReaderFile.withBytes(path) { (b, _) throws(StoreError) in
-            if seen.isEmpty { #expect(truncate(path, off_t(3 * page)) == 0) }
+            if seen.isEmpty {
+                if after.count < size {
+                    #expect(truncate(path, off_t(after.count)) == 0)
+                } else {
+                    let handle = try! FileHandle(forWritingTo: URL(fileURLWithPath: path))
+                    handle.seekToEndOfFile()
+                    handle.write(Data(after[size...]))
+                    try! handle.close()
+                }
+            }
             // Reading past the new end raises SIGBUS in a mapped file; here it reads zeros.
             seen.append(b.count)
             return b.reduce(0) { $0 &+ Int($1) }
         }
-        #expect(seen == [size, 3 * page], "read once mapped, then again the ordinary way")
-        #expect(read == bytes[..<(3 * page)].reduce(0) { $0 &+ Int($1) })
+        #expect(seen == [size, after.count], "read once mapped, then again the ordinary way")
+        #expect(read == after.reduce(0) { $0 &+ Int($1) })
     }
 
     @Test("a case file cut short while it opens gives the error of the file as it now is")

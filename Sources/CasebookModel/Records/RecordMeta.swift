@@ -12,7 +12,7 @@ public struct RecordMeta: Sendable, Hashable {
     /// Citations of Source records that back this record.
     public var sources: [Citation]
 
-    /// Inlinable for the same reason as Transfer's reader init: built in place, not copied.
+    /// Inlinable, as Transfer's reader init is: the reader's call does not cross modules.
     @inlinable public init(id: String, created: String, modified: String? = nil, marking: String? = nil,
                 tags: [String] = [], notes: [Note] = [], sources: [Citation] = []) {
         self.id = id

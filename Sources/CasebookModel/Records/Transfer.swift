@@ -36,8 +36,7 @@ public struct Transfer: CaseRecord {
     }
 
     /// For a reader that packed the time and hash straight from the file's bytes. Inlinable, so
-    /// the reader builds the record in place: called across modules, it copied the whole record
-    /// (retaining each String) and destroyed the original, for each of a million transfers.
+    /// the reader's call does not cross modules (a call that did copied each record once more).
     @inlinable package init(meta: RecordMeta, packedTime: PackedTime, from: String, to: String, asset: String, amount: ExactDecimal,
                  usd: ExactDecimal?, rateSource: String?, packedHash: PackedHash?, incident: String?,
                  kind: TransferKind, basis: TransferBasis) {

@@ -40,9 +40,10 @@ enum CaseReaderFile {
         // ordinary way, which also words the errors; so is a file that cannot be mapped.
         var slot: Int32 = -1
         let mapped = (st.st_mode & S_IFMT) == S_IFREG && size > 0 ? casefile_map(fd, size, &slot) : nil
-        close(fd)   // a mapping outlives its descriptor
-        guard let mapped else { return try ordinary() }
-        defer { casefile_unmap(mapped, size, slot) }
+        guard let mapped else {
+            close(fd)
+            return try ordinary()
+        }
         let result: Result<T, StoreError>
         do {
             result = .success(try body(UnsafeBufferPointer(start: mapped.assumingMemoryBound(to: UInt8.self), count: size),
@@ -50,8 +51,16 @@ enum CaseReaderFile {
         } catch {
             result = .failure(error)
         }
-        // Cut short while read: whatever came of it (even an error) was read partly from zeros.
-        if casefile_cut_short(slot) != 0 { return try ordinary() }
+        // Whatever came of it (even an error) was read partly from zeros if the file was cut
+        // short (SIGBUS), or from a file that was changing if its size moved meanwhile (a cut
+        // within the last page raises no SIGBUS; a file that grew was read only in part): then
+        // the file is read again as it now is.
+        let cut = casefile_cut_short(slot) != 0
+        var now = stat()
+        let moved = fstat(fd, &now) != 0 || Int(now.st_size) != size
+        close(fd)
+        casefile_unmap(mapped, size, slot)
+        if cut || moved { return try ordinary() }
         return try result.get()
     }
 }
