@@ -210,6 +210,23 @@ import Testing
         expectSame(bytes, fast: true)
     }
 
+    @Test("the transfers' close looked for from the end may be the history's; the case reads the same")
+    func transfersCloseFromTheEnd() throws {
+        var doc = CaseDocument(content: SyntheticCase.make(transfers: 300, seed: 6))
+        doc.history = try CaseReaderEdgeFiles.document().history
+        #expect(doc.history.entries.count >= 2)
+        let bytes = Array(CaseCoding.encode(doc).utf8)
+        let (fromEnd, first) = try bytes.withUnsafeBufferPointer { b in
+            var c = CaseReaderCursor(b)
+            let section = Array("\"transfers\":[".utf8)
+            c.i = (0..<(b.count - section.count)).first { Array(b[$0..<($0 + section.count)]) == section }! + section.count
+            return (try #require(CaseReaderArrays.blockStarts(c, 256, fromEnd: true)).close,
+                    try #require(CaseReaderArrays.blockStarts(c, 256)).close)
+        }
+        #expect(fromEnd > first, "the history on lines of its own after the transfers")
+        expectSame(bytes, fast: true)
+    }
+
     @Test func aSectionOnOneLineIsReadByOneThreadAndTheSame() throws {
         // No "\n{" in the section: one block, nothing to share.
         let text = CaseCoding.encode(CaseDocument(content: SyntheticCase.make(transfers: 800, seed: 5)))

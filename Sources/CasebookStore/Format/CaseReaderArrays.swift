@@ -205,7 +205,7 @@ enum CaseReaderArrays {
         do {
             guard try c.open(UInt8(ascii: "["), UInt8(ascii: "]")) else { return CaseReaderTable(K.kind, capacity: 0) }
         } catch { throw .unsupported }
-        guard let (starts, close) = blockStarts(c, threshold) else {
+        guard let (starts, close) = blockStarts(c, threshold, fromEnd: K.kind == .transfer) else {
             var table = CaseReaderTable<K.Record>(K.kind, capacity: 0)
             var done = CaseReaderReleaseMark(lines.release, from: c.i)
             _ = try readOn(K.self, into: &table, &c, &names, &lines, &progress, &done)
@@ -290,9 +290,25 @@ enum CaseReaderArrays {
 
     /// Where the blocks of a section start (the first at the cursor, the others at the `{` of a
     /// line) and where its closing "\n]" is, or nil for a small section.
-    static func blockStarts(_ c: CaseReaderCursor, _ threshold: Int) -> (starts: [Int], close: Int)? {
-        guard c.end - c.i >= threshold, let close = find(0x0A, UInt8(ascii: "]"), c, from: c.i, to: c.end),
-              close - c.i >= threshold else { return nil }
+    ///
+    /// Finding the close means passing over every line of the section (40-50 ms for a million
+    /// transfers, before the worker can start). The canonical writer puts the transfers last
+    /// before the history, so with `fromEnd` the close is looked for back from the end of the
+    /// file first: the last "\n]" there closes the transfers unless the history is written on
+    /// lines of its own after them, and then it closes the history, a little further on. Either
+    /// way nothing depends on it but the table's first size and where blocks may start; a block
+    /// that starts beyond the section is never used (CaseReaderArrays.read), as a block that
+    /// starts inside a record is not.
+    static func blockStarts(_ c: CaseReaderCursor, _ threshold: Int, fromEnd: Bool = false) -> (starts: [Int], close: Int)? {
+        guard c.end - c.i >= threshold else { return nil }
+        let close: Int
+        if fromEnd, let last = findLast(0x0A, UInt8(ascii: "]"), c, from: c.i, to: c.end, within: 1 << 20) {
+            close = last
+        } else {
+            guard let first = find(0x0A, UInt8(ascii: "]"), c, from: c.i, to: c.end) else { return nil }
+            close = first
+        }
+        guard close - c.i >= threshold else { return nil }
         let step = max(1, (close - c.i) / blocksPerSection)
         var starts = [c.i]
         var from = c.i + step
@@ -302,6 +318,18 @@ enum CaseReaderArrays {
         }
         // One block (no line starts a record, as in a file on one line): nothing to share.
         return starts.count > 1 ? (starts, close) : nil
+    }
+
+    /// The offset of the last `a` followed by `b` in [from, to), looking back no more than
+    /// `within` bytes from `to`.
+    static func findLast(_ a: UInt8, _ b: UInt8, _ c: CaseReaderCursor, from: Int, to: Int, within: Int) -> Int? {
+        var k = to - 2
+        let stop = max(from, to - within)
+        while k >= stop {
+            if c.base[k] == a && c.base[k + 1] == b { return k }
+            k -= 1
+        }
+        return nil
     }
 
     /// The offset of the first `a` followed by `b` in [from, to).
