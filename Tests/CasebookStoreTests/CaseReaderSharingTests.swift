@@ -75,3 +75,34 @@ import Testing
         }
     }
 }
+
+@Suite struct CaseReaderDecimalTests {
+    /// The fast reader's decimal for `text` written as a JSON string.
+    func read(_ text: String) -> ExactDecimal? {
+        let bytes = Array("\"\(text)\"".utf8) + Array(repeating: UInt8(ascii: " "), count: 16)
+        return bytes.withUnsafeBufferPointer { b in
+            var c = CaseReaderCursor(UnsafeBufferPointer(rebasing: b[0..<(text.utf8.count + 2)]))
+            return try? CaseReaderFields.decimal(&c)
+        }
+    }
+
+    @Test("amounts read eight digits at a time are the amounts ExactDecimal parses, to the last digit and scale")
+    func decimalsMatchTheParser() {
+        var rng = SystemRandomNumberGenerator()
+        var texts = ["0", "-0", "1493.000000000000133276", "2986000.00", "12345678", "123456789.12345678", ".5", "5.", "-",
+                     "", "00000000000000000000000000000000000000001.5", String(repeating: "9", count: 38),
+                     String(repeating: "9", count: 39), "0." + String(repeating: "0", count: 37) + "1", "1..2", "1.2.3", "12a45678"]
+        for _ in 0..<3000 {
+            let length = Int.random(in: 0...45, using: &rng)
+            let alphabet = Array("0123456789012345678901234567890123456789.-")
+            var text = String((0..<length).map { _ in alphabet.randomElement(using: &rng)! })
+            if Bool.random(using: &rng) { text = text.replacingOccurrences(of: "-", with: "") }
+            texts.append(text)
+        }
+        for text in texts {
+            let got = read(text), expected = ExactDecimal(text)
+            #expect(got == expected, "\(text)")
+            #expect(got?.description == expected?.description, "\(text)")
+        }
+    }
+}
