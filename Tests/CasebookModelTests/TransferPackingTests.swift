@@ -67,6 +67,27 @@ struct TransferPackingTests {
         #expect(Self.transfer(time: "2018", hash: h).txHash == h)
     }
 
+    @Test("a canonical time with one byte changed, anywhere, is packed only if it is still canonical")
+    func oneBadTimeByteAnywhere() {
+        let good = Array("2021-09-06T03:47:24Z".utf8)
+        #expect(PackedTime(String(decoding: good, as: UTF8.self)) == .key(PackedTime.key(utf8: good.withUnsafeBufferPointer { $0 })!))
+        for place in good.indices {
+            for byte in [UInt8(0x2F), 0x30, 0x35, 0x39, 0x3A, 0x2D, 0x54, 0x5A, 0x20, 0x7F, 0xFA, 0xFF] {
+                var bytes = good
+                bytes[place] = byte
+                let digit = ![4, 7, 10, 13, 16, 19].contains(place)
+                let canonical = digit ? (0x30...0x39).contains(byte) : byte == good[place]
+                let key = bytes.withUnsafeBufferPointer { PackedTime.key(utf8: $0) }
+                #expect((key != nil) == canonical, "byte \(byte) at \(place)")
+                if let key {
+                    var out = [UInt8](repeating: 0, count: 20)
+                    _ = out.withUnsafeMutableBufferPointer { PackedTime.key(key).fill($0) }
+                    #expect(out == bytes, "byte \(byte) at \(place)")
+                }
+            }
+        }
+    }
+
     @Test("every listed odd time and hash survives, and a hash can be removed")
     func listed() {
         for t in Self.times { #expect(Self.transfer(time: t, hash: nil).time == t) }
