@@ -210,20 +210,38 @@ import Testing
         expectSame(bytes, fast: true)
     }
 
-    @Test("the transfers' close looked for from the end may be the history's; the case reads the same")
+    /// The close `blockStarts` gives the transfers section of `bytes`, looked for from the end
+    /// of the file and forward, and whether the file's last "\n]" was trusted as it.
+    func transfersClose(_ bytes: [UInt8]) throws -> (fromEnd: Int, forward: Int, lastTrusted: Bool) {
+        try bytes.withUnsafeBufferPointer { b in
+            var c = CaseReaderCursor(b)
+            let section = Array("\"transfers\":[".utf8)
+            c.i = (0..<(b.count - section.count)).first { Array(b[$0..<($0 + section.count)]) == section }! + section.count
+            let last = try #require(CaseReaderArrays.findLast(0x0A, UInt8(ascii: "]"), c, from: c.i, to: c.end, within: 1 << 20))
+            return (try #require(CaseReaderArrays.blockStarts(c, 256, fromEnd: true)).close,
+                    try #require(CaseReaderArrays.blockStarts(c, 256)).close,
+                    CaseReaderArrays.historyFollows(c, last + 2))
+        }
+    }
+
+    @Test("the transfers' close is found from the end of a canonical file, and the case reads the same")
     func transfersCloseFromTheEnd() throws {
+        let bytes = Array(CaseCoding.encode(CaseDocument(content: SyntheticCase.make(transfers: 300, seed: 6))).utf8)
+        let (fromEnd, forward, trusted) = try transfersClose(bytes)
+        #expect(trusted, "the last \"\\n]\" is followed by the history key")
+        #expect(fromEnd == forward)
+        expectSame(bytes, fast: true)
+    }
+
+    @Test("a history on lines of its own after the transfers is not taken for their close (the table is not sized for it)")
+    func aLongHistoryIsNotTheTransfersClose() throws {
         var doc = CaseDocument(content: SyntheticCase.make(transfers: 300, seed: 6))
         doc.history = try CaseReaderEdgeFiles.document().history
         #expect(doc.history.entries.count >= 2)
         let bytes = Array(CaseCoding.encode(doc).utf8)
-        let (fromEnd, first) = try bytes.withUnsafeBufferPointer { b in
-            var c = CaseReaderCursor(b)
-            let section = Array("\"transfers\":[".utf8)
-            c.i = (0..<(b.count - section.count)).first { Array(b[$0..<($0 + section.count)]) == section }! + section.count
-            return (try #require(CaseReaderArrays.blockStarts(c, 256, fromEnd: true)).close,
-                    try #require(CaseReaderArrays.blockStarts(c, 256)).close)
-        }
-        #expect(fromEnd > first, "the history on lines of its own after the transfers")
+        let (fromEnd, forward, trusted) = try transfersClose(bytes)
+        #expect(!trusted, "the last \"\\n]\" closes the history")
+        #expect(fromEnd == forward, "so the close is looked for forward")
         expectSame(bytes, fast: true)
     }
 

@@ -38,8 +38,10 @@ package enum PackedTime: PackedText {
     package static func key(utf8 b: UnsafeBufferPointer<UInt8>) -> UInt64? {
         guard b.count == 20, let p = b.baseAddress else { return nil }
         let raw = UnsafeRawPointer(p)
-        let w0 = raw.loadUnaligned(as: UInt64.self), w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-        let w2 = raw.loadUnaligned(fromByteOffset: 12, as: UInt64.self)
+        // Little-endian words (a no-op on the machines we build for): the first byte lowest.
+        let w0 = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+        let w1 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        let w2 = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 12, as: UInt64.self))
         // "YYYY-MM-", "DDThh:mm", "h:mm:ssZ": separators' places and bytes, digits' places.
         guard w0 & 0xFF00_00FF_0000_0000 == 0x2D00_002D_0000_0000, digitsFit(w0, 0x00FF_FF00_FFFF_FFFF),
               w1 & 0x0000_FF00_00FF_0000 == 0x0000_3A00_0054_0000, digitsFit(w1, 0xFFFF_00FF_FF00_FFFF),
@@ -125,8 +127,8 @@ package enum PackedHash: PackedText {
     private static func word(_ p: UnsafePointer<UInt8>, _ n: Int, _ ok: inout UInt8) -> UInt64 {
         if n == 16 {
             let raw = UnsafeRawPointer(p)
-            return UInt64(eight(raw.loadUnaligned(as: UInt64.self), &ok)) << 32
-                | UInt64(eight(raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self), &ok))
+            return UInt64(eight(UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)), &ok)) << 32
+                | UInt64(eight(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)), &ok))
         }
         var word: UInt64 = 0
         for k in 0..<n {

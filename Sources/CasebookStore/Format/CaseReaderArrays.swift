@@ -294,15 +294,17 @@ enum CaseReaderArrays {
     /// Finding the close means passing over every line of the section (40-50 ms for a million
     /// transfers, before the worker can start). The canonical writer puts the transfers last
     /// before the history, so with `fromEnd` the close is looked for back from the end of the
-    /// file first: the last "\n]" there closes the transfers unless the history is written on
-    /// lines of its own after them, and then it closes the history, a little further on. Either
-    /// way nothing depends on it but the table's first size and where blocks may start; a block
+    /// file first, and trusted when `"history":[` follows it (`historyFollows`): it then closes
+    /// the section just before the history, the transfers in a canonical file. In a reordered
+    /// file that may be another section, further on; nothing depends on the close but the
+    /// table's first size (the file's lines at most) and where blocks may start, and a block
     /// that starts beyond the section is never used (CaseReaderArrays.read), as a block that
-    /// starts inside a record is not.
+    /// starts inside a record is not. Otherwise the close is looked for forward, line by line.
     static func blockStarts(_ c: CaseReaderCursor, _ threshold: Int, fromEnd: Bool = false) -> (starts: [Int], close: Int)? {
         guard c.end - c.i >= threshold else { return nil }
         let close: Int
-        if fromEnd, let last = findLast(0x0A, UInt8(ascii: "]"), c, from: c.i, to: c.end, within: 1 << 20) {
+        if fromEnd, let last = findLast(0x0A, UInt8(ascii: "]"), c, from: c.i, to: c.end, within: 1 << 20),
+           historyFollows(c, last + 2) {
             close = last
         } else {
             guard let first = find(0x0A, UInt8(ascii: "]"), c, from: c.i, to: c.end) else { return nil }
@@ -318,6 +320,26 @@ enum CaseReaderArrays {
         }
         // One block (no line starts a record, as in a file on one line): nothing to share.
         return starts.count > 1 ? (starts, close) : nil
+    }
+
+    /// Whether `"history":[` (spaces allowed) follows a section's `]` at `at` after its comma.
+    /// A close found from the end is trusted only then: that last "\n]" closes the section just
+    /// before the history, whose own entries, if any, are on its line (else its own "\n]" would
+    /// have been found, and the table sized for the history's lines, say gigabytes of them).
+    static func historyFollows(_ c: CaseReaderCursor, _ at: Int) -> Bool {
+        var k = CaseReaderCursor(UnsafeBufferPointer(start: c.base, count: c.end), at: at)
+        k.skipSpace()
+        guard k.peek == UInt8(ascii: ",") else { return false }
+        k.i += 1
+        k.skipSpace()
+        let key = Array("\"history\"".utf8)
+        guard k.i + key.count <= k.end, (0..<key.count).allSatisfy({ k.base[k.i + $0] == key[$0] }) else { return false }
+        k.i += key.count
+        k.skipSpace()
+        guard k.peek == UInt8(ascii: ":") else { return false }
+        k.i += 1
+        k.skipSpace()
+        return k.peek == UInt8(ascii: "[")
     }
 
     /// The offset of the last `a` followed by `b` in [from, to), looking back no more than

@@ -87,8 +87,8 @@ struct CaseReaderCursor {
         let n = keys.quotedCount[k]
         guard n > 0, i + 16 <= end else { return false }
         let raw = UnsafeRawPointer(base + i), q = keys.quoted[k]
-        guard raw.loadUnaligned(as: UInt64.self) & q.masks.0 == q.words.0,
-              raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & q.masks.1 == q.words.1 else { return false }
+        guard UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & q.masks.0 == q.words.0,
+              UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & q.masks.1 == q.words.1 else { return false }
         i += n
         skipSpace()
         return true
@@ -110,7 +110,7 @@ struct CaseReaderCursor {
         let start = i
         var high: UInt64 = 0
         while i + 8 <= end {
-            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
             let hits = Self.stops(w)
             if hits == 0 {
                 high |= w

@@ -181,7 +181,7 @@ enum CaseReaderFields {
         var k = from, units: Int128 = 0, digits = 0, fraction = 0, point = false
         while k < to {
             if k + 8 <= to {
-                let w = UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self)
+                let w = UInt64(littleEndian: UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self))
                 if let eight = eightDigits(w) {
                     units = units &* 100_000_000 &+ Int128(eight)
                     digits += 8

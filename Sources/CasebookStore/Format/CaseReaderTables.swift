@@ -54,8 +54,9 @@ struct CaseReaderLines {
     }
 
     /// About how many records (one a line) [from, to) holds, a little over rather than under:
-    /// the lines of its first 4 MB, scaled. Counting them all is a pass over the whole section;
-    /// an overestimate costs only address space, as pages not written to are never resident.
+    /// the lines of its first 4 MB, scaled. Counting them all is a pass over the whole section.
+    /// An overestimate costs address space for the records (pages not written to are never
+    /// resident), and memory for the id index, whose words are written: about 11 bytes a line.
     static func estimate(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
         let sample = min(to - from, 4 << 20)
         guard sample > 0 else { return 16 }
