@@ -55,9 +55,10 @@ package enum PackedTime: PackedText {
 
     /// Whether every byte of `w` under `mask` (0xFF per byte) is an ASCII digit: its high
     /// nibble is 3, and still 3 once 6 is added (which carries into the next byte only from a
-    /// byte of 0xFA or more, itself no digit and no separator).
-    @inline(__always)
-    static func digitsFit(_ w: UInt64, _ mask: UInt64) -> Bool {
+    /// byte of 0xFA or more, itself no digit and no separator). The fast case reader's decimals
+    /// use it too, eight digits at a time.
+    @inlinable
+    package static func digitsFit(_ w: UInt64, _ mask: UInt64) -> Bool {
         let highs: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
         return ((w & highs) | (((w &+ 0x0606_0606_0606_0606) & highs) >> 4)) & mask == 0x3333_3333_3333_3333 & mask
     }

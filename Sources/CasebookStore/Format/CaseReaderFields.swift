@@ -207,12 +207,11 @@ enum CaseReaderFields {
     }
 
     /// The value of eight ASCII digits read as a little-endian word (the first in the low byte),
-    /// or nil if any byte is not a digit. A byte is a digit when its high nibble is 3 and adding
-    /// 6 keeps it so; the value is then gathered pairwise by three multiplications.
+    /// or nil if any byte is not a digit (`PackedTime.digitsFit`); the value is then gathered
+    /// pairwise by three multiplications.
     @inline(__always)
     static func eightDigits(_ w: UInt64) -> UInt32? {
-        let highs: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
-        guard (w & highs) | (((w &+ 0x0606_0606_0606_0606) & highs) >> 4) == 0x3333_3333_3333_3333 else { return nil }
+        guard PackedTime.digitsFit(w, .max) else { return nil }
         // (Swift's >> binds tighter than &*, hence the brackets.)
         var v = ((w & 0x0F0F_0F0F_0F0F_0F0F) &* 2561) >> 8
         v = ((v & 0x00FF_00FF_00FF_00FF) &* 6_553_601) >> 16
