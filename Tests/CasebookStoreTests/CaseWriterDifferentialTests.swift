@@ -1,4 +1,5 @@
 import CasebookModel
+import Foundation
 @testable import CasebookStore
 import Testing
 
@@ -44,6 +45,30 @@ import Testing
                                             amount: ExactDecimal(1), kind: .hop, basis: .observed)))
         }
         expectSameBytes(CaseDocument(content: ascii))
+    }
+
+    /// Transfers are written in ledger order, by time and then id (so a case opens with its
+    /// ledger in order): integer keys when every time is canonical and every id packs, else
+    /// `Transfer.precedes`. Both paths, with many equal times, big enough for the pipeline.
+    @Test func transfersAreWrittenByTimeThenID() {
+        for longIDs in [false, true] {
+            var c = Case(info: CaseInfo(title: "ledger order", created: "t"))
+            for n in 0..<25_000 {
+                let id = longIDs && n % 1000 == 0 ? "a-transfer-id-too-long-to-pack-\(n)" : "tx-\((n * 7919) % 25_013)"
+                let time = "2019-05-0\(1 + n % 3)T00:00:\(String(format: "%02d", n % 7))Z"
+                c.insert(.transfer(Transfer(meta: RecordMeta(id: id, created: "t"), time: time, from: "a", to: "b", asset: "BTC",
+                                            amount: ExactDecimal(n), kind: .hop, basis: .observed)))
+            }
+            let doc = CaseDocument(content: c)
+            expectSameBytes(doc)
+            let text = String(decoding: CaseWriter.encode(doc), as: UTF8.self)
+            let written = text.split(separator: "\n").filter { $0.hasPrefix("{\"id\":") }.map { line in
+                String(line.dropFirst(7).prefix { $0 != "\"" })
+            }
+            let expected = c.transfers.values.sorted { ($0.time, $0.id) < ($1.time, $1.id) }.map(\.id)
+            #expect(written.count == 25_000)
+            #expect(written == expected, "transfers in file order by (time, id)\(longIDs ? ", some ids too long to pack" : "")")
+        }
     }
 
     /// The writer checks strings eight bytes at a time: every character that needs an escape

@@ -56,6 +56,27 @@ struct LedgerOrderTests {
         #expect(same, "25,000 transfers at 400 times, big enough for both cores")
     }
 
+    /// A case Casebook wrote has its transfers in ledger order, so they are read into the table
+    /// in that order, and the view takes it without sorting (`PaneIndex.inOrder`). A table in
+    /// order but for one pair, anywhere, must still be sorted.
+    @Test("a table already in ledger order is taken as it is; one pair out of place is still sorted")
+    func tableAlreadyInOrder() {
+        let times = (0..<25_000).map { ($0 % 400) * 5 + 1 }   // canonical, many equal
+        let sorted = Self.expected(Self.view(times: times))
+        let byID = Dictionary(uniqueKeysWithValues: Self.view(times: times).content.transfers.values.map { ($0.id, $0) })
+        for swap in [nil, 0, 12_345, 24_998] as [Int?] {
+            var ids = sorted
+            if let swap { ids.swapAt(swap, swap + 1) }
+            var c = Case(info: CaseInfo(title: "in order", created: "2026-01-01T00:00:00Z"))
+            for id in ids { c.insert(.transfer(byID[id]!)) }
+            #expect(c.transfers.values.map(\.id) == ids, "the table keeps the order records were put in")
+            let v = CaseView(c)
+            #expect(v.baseRows[.ledger] == sorted, "swapped at \(swap.map(String.init) ?? "none")")
+            let id = sorted[sorted.count / 2]
+            #expect(v.ledgerSlots.parties.names[Int(v.ledgerSlots.from[Int(v.indexes[.ledger]!.slot(of: id)!)])] == byID[id]!.from)
+        }
+    }
+
     @Test("a ledger big enough to be sorted and gathered on both cores keeps the same order and ends")
     func bigLedger() {
         let v = Self.view(times: (0..<25_000).map { ($0 * 104_729) % 1_000_003 })

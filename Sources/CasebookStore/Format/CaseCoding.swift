@@ -14,7 +14,8 @@ import CasebookModel
 //   {"seq":1,"op":"edit",...}
 //   ]}
 //
-// Records sorted by id, one per line, so a change to one record is a one-line diff. Reading
+// Records sorted by id, one per line, so a change to one record is a one-line diff; transfers
+// by time and then id, the ledger's order, so a case opens with its ledger in order. Reading
 // checks the format version first: newer is refused, older is migrated (see Migrations).
 
 /// A case and its history: what a case file holds.
@@ -95,9 +96,12 @@ public enum CaseCoding {
             o.add("name", a.name)
             return .object(o)
         })
-        for kind in RecordKind.allCases {
+        for kind in RecordKind.allCases where kind != .transfer {
             list(kind.plural, doc.content.records(of: kind).map(RecordCoding.encode))
         }
+        let transfers = doc.content.transfers.values
+        list(RecordKind.transfer.plural, transfers.indices.sorted { transfers[$0].precedes(transfers[$1]) }
+            .map { RecordCoding.encode(.transfer(transfers[$0])) })
         list("history", doc.history.entries.map(EditCoding.encode), last: true)
         return out
     }

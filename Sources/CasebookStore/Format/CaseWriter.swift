@@ -5,8 +5,8 @@ import Foundation
 // rewrite a million-transfer case in about a second.
 //
 // How it works: wallets and transfers, the kinds there are hundreds of thousands of, are
-// written field by field straight into a byte buffer in RecordCoding's key order. Their ids are
-// sorted as packed big-endian integers when every id is ASCII and at most 16 bytes (for ASCII,
+// written field by field straight into a byte buffer in RecordCoding's key order. Wallets are in
+// id order, transfers in ledger order (time, then id); ids are sorted as packed big-endian integers when every id is ASCII and at most 16 bytes (for ASCII,
 // byte order is String's order); otherwise as Strings. Big sections are encoded by two threads
 // block by block and handed to the caller's sink in order as they come (CaseWriterPipeline), so
 // a hash or a file write overlaps the encoding and the whole file is never in memory. The other
@@ -33,9 +33,10 @@ enum CaseWriter {
     /// only valid during the call. A sink that throws ends the writing with its error.
     static func write<E: Error>(_ doc: CaseDocument, sink: (UnsafeRawBufferPointer) throws(E) -> Void) throws(E) {
         let c = doc.content
-        // The transfers' order is worked out on a thread of its own while everything before
-        // them is written (sorting a million ids would otherwise leave the sink idle).
-        let transferOrder = CaseWriterLater(run: c.transfers.count >= pipelineThreshold) { CaseWriterOrder.sorted(c.transfers) }
+        // The transfers' order (ledger order: CaseWriterOrder.ledger) is worked out on a thread
+        // of its own while everything before them is written (sorting a million would otherwise
+        // leave the sink idle).
+        let transferOrder = CaseWriterLater(run: c.transfers.count >= pipelineThreshold) { CaseWriterOrder.ledger(c.transfers) }
         var out = CaseWriterBytes(capacity: 1 << 16)
         out.raw("{\"format\":\"")
         out.raw("casebook")
@@ -86,7 +87,7 @@ enum CaseWriter {
     /// Records per block handed to the sink: a few megabytes of transfers.
     static let blockSize = 8192
 
-    /// A big section: records in id order, one per line. A large one goes through the
+    /// A big section: records in file order, one per line. A large one goes through the
     /// pipeline (two encoder threads) straight to the sink, after what `out` holds so far.
     private static func section<E: Error>(_ out: inout CaseWriterBytes, _ name: StaticString, count: Int, bytesPerRecord: Int,
                                           encode: @escaping @Sendable (Range<Int>, inout CaseWriterBytes) -> Void,
@@ -102,7 +103,7 @@ enum CaseWriter {
         out.raw("],\n")
     }
 
-    /// What encodes the records at some positions of `order` (the table's places in id order),
+    /// What encodes the records at some positions of `order` (the table's places in file order),
     /// each line with its `,\n` (`\n` for the last). Generic only in the record type, so each
     /// use is specialised for it (made inside a function generic in the sink's error, it would
     /// copy records through witness tables).

@@ -1,6 +1,8 @@
 import CasebookModel
 
-// A table's places in id order (no record is copied to sort, none looked up to write).
+// A table's places in file order (no record is copied to sort, none looked up to write): by id,
+// and transfers in ledger order, by time as written and then by id (`Transfer.precedes`), the
+// order the screen shows them in, so a case opens with its ledger already in order.
 // String's `<` on a million ids is slow; when every id is ASCII and at most 16 bytes, each is
 // packed big-endian into two integers whose order is the bytes' order, which for ASCII is
 // String's order (zero padding sorts a prefix first, and equal packs are compared as Strings,
@@ -20,6 +22,29 @@ enum CaseWriterOrder {
             if a.hi != b.hi { return a.hi < b.hi }
             if a.lo != b.lo { return a.lo < b.lo }
             return ids[a.at] < ids[b.at]
+        }
+        return keys.map(\.at)
+    }
+
+    /// The transfers' places in ledger order. A canonical time's packed key orders as its text
+    /// does (PackedTime), so when every time is canonical and every id packs, the sort is over
+    /// integers; otherwise over `Transfer.precedes`.
+    static func ledger(_ table: RecordTable<Transfer>) -> [Int] {
+        let values = table.values
+        var keys: [(time: UInt64, hi: UInt64, lo: UInt64, at: Int)] = []
+        keys.reserveCapacity(values.count)
+        for (at, t) in values.enumerated() {
+            let time = t.packedTime.sortKey
+            guard time & 1 == 0, let packed = pack(t.id) else {
+                return values.indices.sorted { values[$0].precedes(values[$1]) }
+            }
+            keys.append((time, packed.0, packed.1, at))
+        }
+        keys.sort { a, b in
+            if a.time != b.time { return a.time < b.time }
+            if a.hi != b.hi { return a.hi < b.hi }
+            if a.lo != b.lo { return a.lo < b.lo }
+            return values[a.at].id < values[b.at].id
         }
         return keys.map(\.at)
     }

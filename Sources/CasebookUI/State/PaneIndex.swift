@@ -10,7 +10,9 @@ import Foundation
 // The ledger's natural order is built for a million rows: each transfer's time becomes a 64-bit
 // key of its fourteen digits when it has the canonical form (then key order is String order;
 // the key is how the transfer keeps its time: PackedTime), the places are sorted by key on two threads and merged, and only equal keys (or
-// other times) fall back to comparing the Strings and then the ids. The ends are then gathered
+// other times) fall back to comparing the Strings and then the ids. A case written by Casebook
+// has its transfers in this order already (CaseWriterOrder.ledger), which one pass over the keys
+// confirms, and then nothing is sorted. The ends are then gathered
 // in that order straight from the table on both cores. An edit moves one slot with a binary search.
 
 public struct PaneIndex: Sendable {
@@ -131,7 +133,10 @@ public struct PaneIndex: Sendable {
                 }
                 return tp[Int(a.place)].precedes(tp[Int(b.place)])
             }
-            if items.allSatisfy({ $0.key & 1 == 0 }) {
+            if Self.inOrder(items, by: less) {
+                // The file's order (CaseWriterOrder.ledger): nothing to sort, and the ends
+                // below are gathered in table order, not at random.
+            } else if items.allSatisfy({ $0.key & 1 == 0 }) {
                 // Every time canonical: the keys order them (RadixSort), and runs of equal
                 // times are put in id order.
                 RadixSort.sortByKey(&items)
@@ -153,6 +158,18 @@ public struct PaneIndex: Sendable {
             }
             let perm = items.map(\.place)
             return (perm, TransferEnds(gathering: tp, perm))
+        }
+    }
+}
+
+extension PaneIndex {
+    /// Whether the items are already in order, each before the next: so they are when the case
+    /// was written by Casebook, which keeps transfers in ledger order. One pass, stopping at the
+    /// first pair out of order.
+    static func inOrder(_ items: [LedgerOrderItem], by less: (LedgerOrderItem, LedgerOrderItem) -> Bool) -> Bool {
+        items.withUnsafeBufferPointer { p in
+            for i in p.indices.dropFirst() where !less(p[i - 1], p[i]) { return false }
+            return true
         }
     }
 }
