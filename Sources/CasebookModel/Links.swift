@@ -54,6 +54,16 @@ public struct LinkIndex: Sendable {
         }
         transferIDs = ends.ids
     }
+
+    /// As `init(_:ends:background: true)`, for a screen that has the transfers' ids in time order
+    /// already and leaves their other ends to be gathered in the background too (`ends`, called
+    /// there, whose ids are `ids`).
+    public init(_ c: Case, transferIDs ids: [String], ends: @escaping @Sendable () -> TransferEnds) {
+        let owners = Pending { RecordLinks.owners(c.wallets.values) }
+        records = Deferred(empty: RecordLinks()) { RecordLinks(c, owners: owners.value) }
+        lists = Deferred(empty: TransferLists()) { TransferLists.make(ends(), owners: owners.value) }
+        transferIDs = ids
+    }
 }
 
 extension Array {

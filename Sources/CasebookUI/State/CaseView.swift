@@ -46,16 +46,22 @@ public struct CaseView: Sendable {
 
     mutating func rebuild() {
         let c = content
-        let (places, ends) = PaneIndex.ledgerOrder(c)
-        for kind in PaneKind.allCases { indexes[kind] = kind == .ledger ? PaneIndex(ledger: ends) : PaneIndex(kind: kind, c) }
-        // For a big ledger, the link index (record links and transfer lists) and the ledger's
-        // slot arrays are made in the background: the first frame needs neither (the detail view
-        // says its links are coming; sort, filter and edits wait for them).
-        links = LinkIndex(c, ends: ends, background: c.transfers.count >= ParallelSort.threshold)
+        let order = LedgerOrder(c)
+        for kind in PaneKind.allCases { indexes[kind] = kind == .ledger ? PaneIndex(ledger: order.ids) : PaneIndex(kind: kind, c) }
         let table = c.transfers.values
-        deferredSlots = c.transfers.count < ParallelSort.threshold
-            ? Deferred(LedgerSlots(table, places: places, ends: ends))
-            : Deferred(empty: LedgerSlots()) { LedgerSlots(table, places: places, ends: ends) }
+        if c.transfers.count < ParallelSort.threshold {
+            let ends = order.ends(table)
+            links = LinkIndex(c, ends: ends)
+            deferredSlots = Deferred(LedgerSlots(table, places: order.places, ends: ends))
+        } else {
+            // For a big ledger, the link index (record links and transfer lists) and the ledger's
+            // slot arrays are made in the background, from the transfers' ends gathered there
+            // too: the first frame needs none of them (the detail view says its links are
+            // coming; sort, filter and edits wait for them).
+            let ends = Pending { order.ends(table) }
+            links = LinkIndex(c, transferIDs: order.ids) { ends.value }
+            deferredSlots = Deferred(empty: LedgerSlots()) { LedgerSlots(table, places: order.places, ends: ends.value) }
+        }
         searchText = SearchText()
         columnCache = ColumnCache()
         sums = LossSums()

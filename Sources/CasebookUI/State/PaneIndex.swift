@@ -7,13 +7,8 @@ import Foundation
 // leaves; `order` lists the live slots in the pane's natural order (incidents by start date,
 // actors by name, transfers by time, each then by id).
 //
-// The ledger's natural order is built for a million rows: each transfer's time becomes a 64-bit
-// key of its fourteen digits when it has the canonical form (then key order is String order;
-// the key is how the transfer keeps its time: PackedTime), the places are sorted by key on two threads and merged, and only equal keys (or
-// other times) fall back to comparing the Strings and then the ids. A case written by Casebook
-// has its transfers in this order already (CaseWriterOrder.ledger), which one pass over the keys
-// confirms, and then nothing is sorted. The ends are then gathered
-// in that order straight from the table on both cores. An edit moves one slot with a binary search.
+// The ledger's natural order (LedgerOrder.swift) is built for a million rows. An edit moves one
+// slot with a binary search.
 
 public struct PaneIndex: Sendable {
     public let kind: PaneKind
@@ -33,15 +28,15 @@ public struct PaneIndex: Sendable {
         case .actors:
             ids = c.actors.values.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }.map(\.id)
         case .ledger:
-            ids = Self.ledgerOrder(c).ends.ids
+            ids = LedgerOrder(c).ids
         }
         fillSlots()
     }
 
-    /// The ledger from its transfers' ends already in natural order (`ledgerOrder`).
-    init(ledger ends: TransferEnds) {
+    /// The ledger from its transfers' ids already in natural order (LedgerOrder).
+    init(ledger ids: [String]) {
         kind = .ledger
-        ids = ends.ids
+        self.ids = ids
         fillSlots()
     }
 
@@ -110,72 +105,4 @@ public struct PaneIndex: Sendable {
         order.insert(slot, at: lo)
         return slot
     }
-
-    /// The ledger's natural order: places in `c.transfers.values`, sorted by (time, id), with the
-    /// transfers' ends in that order for the LinkIndex; see the top of the file.
-    static func ledgerOrder(_ c: Case) -> (places: [Int32], ends: TransferEnds) {
-        let table = c.transfers.values
-        let n = table.count
-        return table.withUnsafeBufferPointer { tp in
-            // Each item holds its key, so a comparison reads no other memory unless keys tie (an
-            // array of places compared through a key array read that array at random).
-            var items = [LedgerOrderItem](unsafeUninitializedCapacity: n) { ip, filled in
-                let out = Unchecked(ip)
-                ParallelSort.halves(n) { range, _ in
-                    for i in range { out.value[i] = LedgerOrderItem(key: tp[i].packedTime.sortKey, place: Int32(i)) }
-                }
-                filled = n
-            }
-            // Canonical times that differ decide; anything else compares the Strings, then ids.
-            let less = { (a: LedgerOrderItem, b: LedgerOrderItem) -> Bool in
-                if a.key & 1 == 0 && b.key & 1 == 0 {
-                    return a.key != b.key ? a.key < b.key : tp[Int(a.place)].id < tp[Int(b.place)].id
-                }
-                return tp[Int(a.place)].precedes(tp[Int(b.place)])
-            }
-            if Self.inOrder(items, by: less) {
-                // The file's order (CaseWriterOrder.ledger): nothing to sort, and the ends
-                // below are gathered in table order, not at random.
-            } else if items.allSatisfy({ $0.key & 1 == 0 }) {
-                // Every time canonical: the keys order them (RadixSort), and runs of equal
-                // times are put in id order.
-                RadixSort.sortByKey(&items)
-                var i = 0
-                while i < n {
-                    var j = i + 1
-                    while j < n && items[j].key == items[i].key { j += 1 }
-                    if j - i >= ParallelSort.threshold {   // many at one second: both cores
-                        var run = Array(items[i..<j])
-                        ParallelSort.sortItems(&run, by: less)
-                        items.replaceSubrange(i..<j, with: run)
-                    } else if j - i > 1 {
-                        items[i..<j].sort(by: less)
-                    }
-                    i = j
-                }
-            } else {
-                ParallelSort.sortItems(&items, by: less)
-            }
-            let perm = items.map(\.place)
-            return (perm, TransferEnds(gathering: tp, perm))
-        }
-    }
-}
-
-extension PaneIndex {
-    /// Whether the items are already in order, each before the next: so they are when the case
-    /// was written by Casebook, which keeps transfers in ledger order. One pass, stopping at the
-    /// first pair out of order.
-    static func inOrder(_ items: [LedgerOrderItem], by less: (LedgerOrderItem, LedgerOrderItem) -> Bool) -> Bool {
-        items.withUnsafeBufferPointer { p in
-            for i in p.indices.dropFirst() where !less(p[i - 1], p[i]) { return false }
-            return true
-        }
-    }
-}
-
-/// A transfer's sort key (PackedTime.sortKey) and its place in the table.
-struct LedgerOrderItem {
-    var key: UInt64
-    var place: Int32
 }
