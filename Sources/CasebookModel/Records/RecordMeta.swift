@@ -1,16 +1,17 @@
 /// What every record carries besides its own fields: identity, times, marking and annotations.
 public struct RecordMeta: Sendable, Hashable {
+    // The marking and the annotations (tags, notes, citations) are kept together in one shared
+    // box, absent while all are empty, as they are for most of a big case's records: a record is
+    // then 32 bytes smaller, and copying or dropping one retains and releases one reference
+    // fewer for each of them. Reading a field reads the box; changing one copies the box first
+    // if another record shares it (copy on write), so RecordMeta keeps value semantics.
+
     /// Stable, unique within the case: a readable slug such as `inc-bithumb-2018` or a UUID.
     public var id: String
     /// ISO 8601 UTC times, e.g. `2026-11-22T06:15:27Z`.
     public var created: String
     public var modified: String
-    /// Handling marking such as `TLP:AMBER`; nil means the case's own marking applies.
-    public var marking: String?
-    public var tags: [String]
-    public var notes: [Note]
-    /// Citations of Source records that back this record.
-    public var sources: [Citation]
+    @usableFromInline var extras: RecordExtrasBox?
 
     /// Inlinable, as Transfer's reader init is: the reader's call does not cross modules.
     @inlinable public init(id: String, created: String, modified: String? = nil, marking: String? = nil,
@@ -18,11 +19,86 @@ public struct RecordMeta: Sendable, Hashable {
         self.id = id
         self.created = created
         self.modified = modified ?? created
+        let extras = RecordExtras(marking: marking, tags: tags, notes: notes, sources: sources)
+        self.extras = extras.isEmpty ? nil : RecordExtrasBox(extras)
+    }
+
+    /// Handling marking such as `TLP:AMBER`; nil means the case's own marking applies.
+    public var marking: String? {
+        get { extras?.value.marking }
+        _modify { yield &extrasForChange.marking; settle() }
+    }
+
+    public var tags: [String] {
+        get { extras?.value.tags ?? [] }
+        _modify { yield &extrasForChange.tags; settle() }
+    }
+
+    public var notes: [Note] {
+        get { extras?.value.notes ?? [] }
+        _modify { yield &extrasForChange.notes; settle() }
+    }
+
+    /// Citations of Source records that back this record.
+    public var sources: [Citation] {
+        get { extras?.value.sources ?? [] }
+        _modify { yield &extrasForChange.sources; settle() }
+    }
+
+    /// The box's fields, made this record's own (a new box, or a copy of a shared one).
+    private var extrasForChange: RecordExtras {
+        get { extras?.value ?? RecordExtras() }
+        _modify {
+            if extras == nil {
+                extras = RecordExtrasBox(RecordExtras())
+            } else if !isKnownUniquelyReferenced(&extras!) {
+                extras = RecordExtrasBox(extras!.value)
+            }
+            yield &extras!.value
+        }
+    }
+
+    /// No box once every field in it is empty again, so equal records are stored alike.
+    private mutating func settle() {
+        if extras?.value.isEmpty == true { extras = nil }
+    }
+
+    public static func == (a: RecordMeta, b: RecordMeta) -> Bool {
+        a.id == b.id && a.created == b.created && a.modified == b.modified
+            && (a.extras === b.extras || (a.extras?.value ?? RecordExtras()) == (b.extras?.value ?? RecordExtras()))
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(id)
+        h.combine(created)
+        h.combine(modified)
+        h.combine(extras?.value ?? RecordExtras())
+    }
+}
+
+/// A record's marking and annotations (RecordMeta keeps them boxed).
+@usableFromInline
+struct RecordExtras: Sendable, Hashable {
+    @usableFromInline var marking: String?
+    @usableFromInline var tags: [String] = []
+    @usableFromInline var notes: [Note] = []
+    @usableFromInline var sources: [Citation] = []
+
+    @inlinable init(marking: String? = nil, tags: [String] = [], notes: [Note] = [], sources: [Citation] = []) {
         self.marking = marking
         self.tags = tags
         self.notes = notes
         self.sources = sources
     }
+
+    @inlinable var isEmpty: Bool { marking == nil && tags.isEmpty && notes.isEmpty && sources.isEmpty }
+}
+
+/// The shared box; only ever changed when uniquely referenced (RecordMeta.extrasForChange).
+@usableFromInline
+final class RecordExtrasBox: @unchecked Sendable {
+    @usableFromInline var value: RecordExtras
+    @inlinable init(_ value: RecordExtras) { self.value = value }
 }
 
 /// A dated note by a named author.
