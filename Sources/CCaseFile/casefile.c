@@ -85,7 +85,7 @@ const void *casefile_map(int fd, size_t length, int *slot) {
         if (atomic_compare_exchange_strong(&claimed[k], &free, 1)) break;
     }
     if (k == SLOTS) return NULL;
-    void *p = mmap(NULL, length, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    void *p = mmap(NULL, length, PROT_READ, MAP_PRIVATE, fd, 0);
     if (p == MAP_FAILED) {
         atomic_store(&claimed[k], 0);
         return NULL;

@@ -5,11 +5,13 @@ import Darwin
 #endif
 import CCaseFile
 
-// The case file's bytes for the fast reader: the file mapped into memory (CCaseFile), its pages
-// present at once. A big case is hundreds of megabytes, and getting them was a good part of
-// opening one: read() into anonymous memory first zeroes each page, then copies the page cache
-// into it (about 250 ms of system time for 470 MB here, on both cores), where mapping the page
-// cache's own pages costs about 40 ms on one.
+// The case file's bytes for the fast reader: the file mapped into memory (CCaseFile). A big case
+// is hundreds of megabytes, and getting them was a good part of opening one: read() into
+// anonymous memory first zeroes each page, then copies the page cache into it (about 250 ms of
+// system time for 470 MB here, on both cores), where mapping the page cache's own pages costs
+// tens of milliseconds, spread over the two threads that read them. (Making every page present
+// at the mmap call, MAP_POPULATE, did that work on one thread while the other waited: 130 ms
+// slower at the median of ten paired runs.)
 //
 // A mapped file that another program cuts short while we read it would raise SIGBUS and end the
 // process; CCaseFile's handler puts zero pages there instead and says so, and then the file is
