@@ -55,6 +55,15 @@ package struct IDIndex: Sendable {
         }
     }
 
+    /// Calls `body` with the address of the home bucket of hash `h` (nil while there are no
+    /// buckets): for a caller filling a big index, which asks the processor for a bucket some
+    /// inserts ahead of using it, as buckets are read at random and each is a cache miss.
+    @inlinable package func homeBucket<R>(_ h: UInt32, _ body: (UnsafeRawPointer?) -> R) -> R {
+        words.withUnsafeBufferPointer { w in
+            body(w.isEmpty ? nil : UnsafeRawPointer(w.baseAddress! + (Int(h) & (w.count - 1))))
+        }
+    }
+
     /// Records `position` for an id with hash `h` that is not in the index yet.
     @inlinable package mutating func insert(_ h: UInt32, _ position: Int32) {
         if (count + 1) * 4 > words.count * 3 { rehash(Self.buckets(for: count + 1)) }   // twice the buckets

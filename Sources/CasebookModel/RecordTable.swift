@@ -50,14 +50,23 @@ public struct RecordTable<Record: CaseRecord>: Sendable {
     /// record is moved in, not copied (a copy retains each of its strings: a loading cost).
     @inlinable @discardableResult
     public mutating func updateValue(_ record: consuming Record, forKey id: String) -> Record? {
-        assert(record.id == id, "a record is stored under its own id")
+        updateValue(record, forKey: id, hash: IDIndex.hash(id))
+    }
+
+    /// `updateValue(_:forKey:)` for a caller that has the id's hash (`IDIndex.hash`) already: the
+    /// case reader, whose worker thread hashes the ids of the records it reads.
+    @inlinable @discardableResult
+    package mutating func updateValue(_ record: consuming Record, forKey id: String, hash h: UInt32) -> Record? {
+        assert(record.id == id && h == IDIndex.hash(id), "a record is stored under its own id and its hash")
         precondition(stored.count < Int(Int32.max) - 1, "too many records of one kind")
-        let h = IDIndex.hash(id)
         if let place = place(id, h) { return RecordTable.swap(&stored[place], &record) }
         places.insert(h, Int32(stored.count))
         stored.append(consume record)
         return nil
     }
+
+    /// The address of the id index's home bucket for hash `h` (IDIndex.homeBucket).
+    @inlinable package func homeBucket<R>(_ h: UInt32, _ body: (UnsafeRawPointer?) -> R) -> R { places.homeBucket(h, body) }
 
     @inlinable static func swap(_ a: inout Record, _ b: inout Record) -> Record {
         Swift.swap(&a, &b)

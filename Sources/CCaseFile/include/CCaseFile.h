@@ -19,3 +19,9 @@ int casefile_cut_short(int slot);
 
 /// Unmaps and frees the slot.
 void casefile_unmap(const void *base, size_t length, int slot);
+
+/// Asks the processor to bring the cache line at `p` in for writing, ahead of its use (the case
+/// reader's id index is filled at random: one cache miss a record otherwise). Never faults.
+static inline void casefile_prefetch(const void *p) {
+    __builtin_prefetch(p, 1, 3);
+}

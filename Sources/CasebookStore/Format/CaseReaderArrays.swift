@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import CasebookModel
+import CCaseFile
 import Dispatch
 import Synchronization
 
@@ -143,12 +144,15 @@ private final class CaseReaderBlocks<K: CaseReaderKind>: @unchecked Sendable {
     }
 }
 
-/// Records in file order with their offsets, in memory the reader can move them out of.
-struct CaseReaderRecordBuffer<Record> {
+/// Records in file order with their offsets and their ids' hashes (IDIndex.hash: made on the
+/// thread that read them, not the one that puts them in the table), in memory the reader can
+/// move them out of.
+struct CaseReaderRecordBuffer<Record: CaseRecord> {
     private var base: UnsafeMutablePointer<Record>?
     private var capacity = 0
     private(set) var count = 0
     private(set) var offsets: [Int] = []
+    private(set) var hashes: [UInt32] = []
 
     mutating func reserve(_ n: Int) {
         guard n > capacity else { return }
@@ -160,22 +164,30 @@ struct CaseReaderRecordBuffer<Record> {
         base = fresh
         capacity = n
         offsets.reserveCapacity(n)
+        hashes.reserveCapacity(n)
     }
 
     mutating func append(_ record: consuming Record, at offset: Int) {
         if count == capacity { reserve(max(16, capacity * 2)) }
+        hashes.append(IDIndex.hash(record.id))
         (base! + count).initialize(to: record)
         offsets.append(offset)
         count += 1
     }
 
-    /// Hands each record to `body` in order, leaving the buffer empty (its memory kept for reuse:
-    /// a fresh buffer of megabytes is a fresh mapping, every page of it a fault).
-    mutating func drain(_ body: (consuming Record, Int) -> Void) {
+    /// Hands each record, its offset and its id's hash to `body` in order, and the hash of the
+    /// record `ahead` places on to `warm` first (to prefetch what inserting it will touch),
+    /// leaving the buffer empty (its memory kept for reuse: a fresh buffer of megabytes is a
+    /// fresh mapping, every page of it a fault).
+    mutating func drain(ahead: Int = 8, warm: (UInt32) -> Void = { _ in }, _ body: (consuming Record, Int, UInt32) -> Void) {
         guard let base else { return }
-        for k in 0..<count { body((base + k).move(), offsets[k]) }
+        for k in 0..<count {
+            if k + ahead < count { warm(hashes[k + ahead]) }
+            body((base + k).move(), offsets[k], hashes[k])
+        }
         count = 0
         offsets.removeAll(keepingCapacity: true)
+        hashes.removeAll(keepingCapacity: true)
     }
 
     /// Frees the buffer and what was not drained (a block given up on).
@@ -187,6 +199,7 @@ struct CaseReaderRecordBuffer<Record> {
         count = 0
         capacity = 0
         offsets = []
+        hashes = []
     }
 }
 
@@ -252,7 +265,10 @@ enum CaseReaderArrays {
                 break
             }
             if block.failed { block.records.free(); throw .unsupported }
-            block.records.drain { r, offset in table.insert(consume r, at: offset, &lines) }
+            // The id index's buckets are read at random: each is asked for a few records ahead.
+            block.records.drain(warm: { h in table.records.homeBucket(h) { if let b = $0 { casefile_prefetch(b) } } }) { r, offset, h in
+                table.insert(consume r, at: offset, hash: h, &lines)
+            }
             blocks.recycle(block.records)
             c.i = block.end
             done.reached(c.i)

@@ -21,8 +21,15 @@ struct CaseReaderTable<Record: CaseRecord> {
     /// Adds a record that started at byte `offset`; one hash lookup unless it is a duplicate.
     @inline(__always)
     mutating func insert(_ r: consuming Record, at offset: Int, _ lines: inout CaseReaderLines) {
+        let h = IDIndex.hash(r.id)
+        insert(r, at: offset, hash: h, &lines)
+    }
+
+    /// As `insert(_:at:_:)`, with the id's hash (`IDIndex.hash`) already made.
+    @inline(__always)
+    mutating func insert(_ r: consuming Record, at offset: Int, hash h: UInt32, _ lines: inout CaseReaderLines) {
         let id = r.id
-        if let earlier = records.updateValue(consume r, forKey: id) {
+        if let earlier = records.updateValue(consume r, forKey: id, hash: h) {
             records[id] = earlier
             duplicates.append(Problem(recordID: id, field: "id",
                                       message: "appears twice among \(plural) (again at line \(lines.line(at: offset)))"))
