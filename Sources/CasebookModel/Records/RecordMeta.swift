@@ -23,6 +23,15 @@ public struct RecordMeta: Sendable, Hashable {
         self.extras = extras.isEmpty ? nil : RecordExtrasBox(extras)
     }
 
+    /// A record with no marking and no annotations, as the case reader makes most of a big
+    /// case's records: no box is made, nor its fields checked.
+    @inlinable package init(unannotated id: String, created: String, modified: String?) {
+        self.id = id
+        self.created = created
+        self.modified = modified ?? created
+        extras = nil
+    }
+
     /// Handling marking such as `TLP:AMBER`; nil means the case's own marking applies.
     public var marking: String? {
         get { extras?.value.marking }

@@ -64,14 +64,16 @@ struct CaseReaderKeys: Sendable {
     static let attribution = CaseReaderKeys(["actor", "confidence", "basis", "sources"])
 }
 
-/// What every record carries besides its own fields, as read so far.
+/// What every record carries besides its own fields, as read so far. The marking and the
+/// annotations are nil until read (most records have none): nothing to free for them, and the
+/// record's meta is then made without looking at them.
 struct CaseReaderMeta {
     var created: String?
     var modified: String?
     var marking: String?
-    var tags: [String] = []
-    var notes: [Note] = []
-    var sources: [Citation] = []
+    var tags: [String]?
+    var notes: [Note]?
+    var sources: [Citation]?
 
     /// Reads meta field `field` (an index into `CaseReaderKeys.meta`).
     @inline(__always)
@@ -87,14 +89,14 @@ struct CaseReaderMeta {
     }
 
     /// The record's meta; the fields are moved out, not copied (a copy retains each String).
+    @inline(__always)
     mutating func make(id: consuming String) throws(CaseReaderUnsupported) -> RecordMeta {
         guard let created = created.take() else { throw CaseReaderUnsupported() }
-        var tags: [String] = [], notes: [Note] = [], sources: [Citation] = []
-        swap(&tags, &self.tags)
-        swap(&notes, &self.notes)
-        swap(&sources, &self.sources)
+        if marking == nil && tags == nil && notes == nil && sources == nil {
+            return RecordMeta(unannotated: id, created: created, modified: modified.take())
+        }
         return RecordMeta(id: id, created: created, modified: modified.take(), marking: marking.take(),
-                          tags: tags, notes: notes, sources: sources)
+                          tags: tags.take() ?? [], notes: notes.take() ?? [], sources: sources.take() ?? [])
     }
 }
 
