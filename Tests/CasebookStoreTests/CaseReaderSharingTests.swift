@@ -106,3 +106,27 @@ import Testing
         }
     }
 }
+
+/// `skipValue` passes over strings eight bytes at a time up to a quote, backslash or control
+/// character: a value must end where JSON says it does, whatever those bytes are and wherever
+/// they fall against the eight-byte words.
+@Suite struct CaseReaderSkipTests {
+    @Test("a skipped value ends just after its last byte, for escapes, quotes and control bytes at every place")
+    func skipEndsAtTheValuesEnd() throws {
+        let specials = ["\\\"", "\\\\", "\\n", "\\u0022", "\u{1}", "é", "라", "\\/", "}", "]", ",", "{"]
+        for special in specials {
+            for at in 0..<19 {
+                let text = String(repeating: "a", count: at) + special + String(repeating: "b", count: 19 - at)
+                for value in ["\"\(text)\"", "[{\"basis\":\"\(text)\",\"n\":[1,\"\(text)\"]}]", "{\"\(text)\":\"\(text)\"}"] {
+                    let json = Array((value + ",\"next\"").utf8)
+                    let expected = value.utf8.count
+                    try json.withUnsafeBufferPointer { b in
+                        var c = CaseReaderCursor(b)
+                        try c.skipValue()
+                        #expect(c.i == expected, "\(value)")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -243,6 +243,13 @@ struct CaseReaderCursor {
                 i += 1
             case UInt8(ascii: "\""):
                 i += 1
+                // Eight bytes at a time up to the first quote, backslash or control character
+                // (`stops`; wallets' attribution lists are skipped over to be looked up by text).
+                while i + 8 <= end {
+                    let hits = Self.stops(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+                    if hits != 0 { i += hits.trailingZeroBitCount / 8; break }
+                    i += 8
+                }
                 while i < end, base[i] != 0x22 { i += base[i] == 0x5C ? 2 : 1 }
                 guard i < end else { throw CaseReaderUnsupported() }
                 i += 1
