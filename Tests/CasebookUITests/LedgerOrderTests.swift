@@ -64,7 +64,7 @@ struct LedgerOrderTests {
         let times = (0..<25_000).map { ($0 % 400) * 5 + 1 }   // canonical, many equal
         let sorted = Self.expected(Self.view(times: times))
         let byID = Dictionary(uniqueKeysWithValues: Self.view(times: times).content.transfers.values.map { ($0.id, $0) })
-        for swap in [nil, 0, 12_345, 24_998] as [Int?] {
+        for swap in [nil, 0, 12_345, 12_499, 24_998] as [Int?] {   // 12,499: the pair across the halves
             var ids = sorted
             if let swap { ids.swapAt(swap, swap + 1) }
             var c = Case(info: CaseInfo(title: "in order", created: "2026-01-01T00:00:00Z"))

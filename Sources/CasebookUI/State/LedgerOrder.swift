@@ -4,7 +4,8 @@ import CasebookModel
 //
 // How it works: a case Casebook wrote has its transfers in this order already (the writer keeps
 // them by time, then id: CaseWriterOrder.ledger), and they are read into the table in file
-// order, so one pass over neighbours confirms it and nothing is sorted. Otherwise each
+// order, so one pass over neighbours (their packed times, on both cores) confirms it and nothing
+// is sorted. Otherwise each
 // transfer's time is a 64-bit key of its fourteen digits when it has the canonical form (key
 // order is then String order; the key is how the transfer keeps its time: PackedTime), the
 // places are sorted by key (RadixSort), and only equal keys (or other times) fall back to
@@ -29,8 +30,25 @@ struct LedgerOrder {
     /// Whether each transfer precedes the next, as they do when Casebook wrote the case: one
     /// pass, stopping at the first pair out of order.
     static func inOrder(_ tp: UnsafeBufferPointer<Transfer>) -> Bool {
-        for i in tp.indices.dropFirst() where !tp[i - 1].precedes(tp[i]) { return false }
-        return true
+        // Each half on its own core; each transfer's packed time is read once, and two
+        // transfers are compared whole (`precedes`) only when their keys cannot decide.
+        let disorder = UnsafeMutableBufferPointer<Bool>.allocate(capacity: 2)
+        defer { disorder.deallocate() }
+        disorder.initialize(repeating: false)
+        let shared = Unchecked(disorder)
+        ParallelSort.halves(tp.count) { range, part in
+            guard range.count > 0 else { return }
+            var i = max(range.lowerBound, 1)
+            var prev = tp[i - 1].packedTime.sortKey
+            while i < range.upperBound {
+                let key = tp[i].packedTime.sortKey
+                let decided = prev & 1 == 0 && key & 1 == 0 && prev != key
+                if decided ? key < prev : !tp[i - 1].precedes(tp[i]) { shared.value[part] = true; return }
+                prev = key
+                i += 1
+            }
+        }
+        return !disorder[0] && !disorder[1]
     }
 
     /// The places sorted by (time, id).
