@@ -46,7 +46,8 @@ public struct Case: Sendable, Equatable {
         return nil
     }
 
-    /// Records of one kind, sorted by id (the order of the case file).
+    /// Records of one kind, sorted by id (the case file's order for every kind but transfers,
+    /// which it keeps by time: CaseWriterOrder).
     public func records(of kind: RecordKind) -> [AnyRecord] {
         var out: [AnyRecord] = []
         forEachRecord(of: kind) { out.append($0) }

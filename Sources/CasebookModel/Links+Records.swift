@@ -27,7 +27,7 @@ struct RecordLinks: Sendable {
 
     /// Records are read in place (a loop over `values` would copy each one), and lists made in
     /// table order are sorted only when they are not already (a freshly loaded case's tables are
-    /// in file order, which is id order).
+    /// in file order: id order, but for the transfers, which are by time).
     init(_ c: Case, owners: [String: String]) {
         walletOwner = owners
         for i in c.incidents.values.sorted(by: { $0.id < $1.id }) {

@@ -61,7 +61,11 @@ public struct LinkIndex: Sendable {
     public init(_ c: Case, transferIDs ids: [String], ends: @escaping @Sendable () -> TransferEnds) {
         let owners = Pending { RecordLinks.owners(c.wallets.values) }
         records = Deferred(empty: RecordLinks()) { RecordLinks(c, owners: owners.value) }
-        lists = Deferred(empty: TransferLists()) { TransferLists.make(ends(), owners: owners.value) }
+        lists = Deferred(empty: TransferLists()) {
+            let ends = ends()
+            assert(ends.ids == ids, "the ends are those of the transfers named")
+            return TransferLists.make(ends, owners: owners.value)
+        }
         transferIDs = ids
     }
 }

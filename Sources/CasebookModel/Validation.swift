@@ -4,7 +4,7 @@
 // malformed dates. Each problem names the record and the field.
 //
 // How `validate()` stays fast on a million transfers while reporting exactly what a walk over
-// every record in file order (kinds in order, ids sorted) would:
+// every record in id order (kinds in order, ids sorted) would:
 // - Records are checked straight from their tables, in two halves on two threads, without
 //   sorting them or wrapping them in AnyRecord; only the few records that have problems are
 //   sorted into file order at the end.

@@ -32,7 +32,7 @@ extension Summary {
             guard let r = c.record(id: id) else { return id }
             return isIncluded(id) ? r.displayName : "[withheld]"
         }
-        // Records in the summary by kind, in file (id) order where order shows; the big tables
+        // Records in the summary by kind, in id order where order shows; the big tables
         // are neither sorted nor copied whole.
         func kept<R: CaseRecord>(_ table: RecordTable<R>) -> [R] {
             table.values.filter { allowed($0.meta) }.sorted { $0.id < $1.id }

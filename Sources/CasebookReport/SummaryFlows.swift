@@ -4,7 +4,7 @@
 // no grouping table of them: each transfer in the summary goes to its incident's group (or to
 // the group of transfers whose incident is not in the summary), and to that group's row for its
 // asset, found in a short list. Sums do not depend on order (exact decimals). What does depend
-// on file (id) order is rebuilt without sorting everything: a row lists its bases in order of
+// on id order is rebuilt without sorting everything: a row lists its bases in order of
 // first use, so the smallest id using each basis is kept and the bases sorted by it at the end;
 // footnotes are numbered in order of first citation, so the few transfers that cite sources are
 // set aside and numbered afterwards in the order the file reads (incident, asset, id). The same

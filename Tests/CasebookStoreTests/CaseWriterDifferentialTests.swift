@@ -48,14 +48,18 @@ import Testing
     }
 
     /// Transfers are written in ledger order, by time and then id (so a case opens with its
-    /// ledger in order): integer keys when every time is canonical and every id packs, else
-    /// `Transfer.precedes`. Both paths, with many equal times, big enough for the pipeline.
+    /// ledger in order): integer keys where both transfers have a canonical time and a packed id,
+    /// else `Transfer.precedes`. With many equal times, ids that do not pack (long, Korean) and
+    /// times that are not canonical, big enough for the pipeline.
     @Test func transfersAreWrittenByTimeThenID() {
-        for longIDs in [false, true] {
+        let odd = ["2019-05-01", "2019-05-01T00:00:00.5Z", "2019-05-02T00:00:00+09:00", "", "오늘 새벽", "2019-05-01 00:00:00Z"]
+        for (longIDs, oddTimes) in [(false, false), (true, false), (false, true), (true, true)] {
             var c = Case(info: CaseInfo(title: "ledger order", created: "t"))
             for n in 0..<25_000 {
-                let id = longIDs && n % 1000 == 0 ? "a-transfer-id-too-long-to-pack-\(n)" : "tx-\((n * 7919) % 25_013)"
-                let time = "2019-05-0\(1 + n % 3)T00:00:\(String(format: "%02d", n % 7))Z"
+                let id = longIDs && n % 1000 == 0 ? (n % 2000 == 0 ? "a-transfer-id-too-long-to-pack-\(n)" : "tx-한-\(n)")
+                    : "tx-\((n * 7919) % 25_013)"
+                let time = oddTimes && n % 97 == 0 ? odd[n % odd.count]
+                    : "2019-05-0\(1 + n % 3)T00:00:\(String(format: "%02d", n % 7))Z"
                 c.insert(.transfer(Transfer(meta: RecordMeta(id: id, created: "t"), time: time, from: "a", to: "b", asset: "BTC",
                                             amount: ExactDecimal(n), kind: .hop, basis: .observed)))
             }
@@ -67,7 +71,7 @@ import Testing
             }
             let expected = c.transfers.values.sorted { ($0.time, $0.id) < ($1.time, $1.id) }.map(\.id)
             #expect(written.count == 25_000)
-            #expect(written == expected, "transfers in file order by (time, id)\(longIDs ? ", some ids too long to pack" : "")")
+            #expect(written == expected, "transfers in file order by (time, id); ids that do not pack: \(longIDs), odd times: \(oddTimes)")
         }
     }
 

@@ -56,9 +56,31 @@ struct LedgerOrderTests {
         #expect(same, "25,000 transfers at 400 times, big enough for both cores")
     }
 
-    /// A case Casebook wrote has its transfers in ledger order, so they are read into the table
-    /// in that order, and the view takes it without sorting (`PaneIndex.inOrder`). A table in
-    /// order but for one pair, anywhere, must still be sorted.
+    /// A case Casebook wrote has its transfers in ledger order (`Transfer.precedes`: the store's
+    /// tests check the writer keeps it), so they are read into the table in that order, and the
+    /// view takes it without sorting (`LedgerOrder.inOrder`). Whatever the times and ids (odd
+    /// times, ids too long to pack, Korean, a NUL), a table in that order is seen to be in order;
+    /// one pair out of place, anywhere, is not.
+    @Test("a table in ledger order is seen to be in order, whatever its times and ids; one pair swapped is not")
+    func inOrderSeesTheWritersOrder() {
+        var c = Case(info: CaseInfo(title: "in order", created: "2026-01-01T00:00:00Z"))
+        let ids = ["tx-1", "tx-1\u{0}", "a-very-long-transfer-id-of-many-bytes", "tx-한", "tx-e\u{301}", "TX-9", ""]
+        for n in 0..<25_000 {
+            let id = n % 50 == 0 ? "\(ids[(n / 50) % ids.count])-\(n)" : "tx-\(n)"
+            c.insert(.transfer(Transfer(meta: RecordMeta(id: id, created: "2026-01-01T00:00:00Z"), time: Self.time(n % 3000),
+                                        from: "wal-1", to: "wal-2", asset: "BTC", amount: ExactDecimal(n), kind: .hop, basis: .illustrative)))
+        }
+        let ordered = c.transfers.values.sorted { $0.precedes($1) }
+        for swap in [nil, 1, 12_499, 24_000] as [Int?] {
+            var records = ordered
+            if let swap { records.swapAt(swap, swap + 1) }
+            let inOrder = records.withUnsafeBufferPointer { LedgerOrder.inOrder($0) }
+            #expect(inOrder == (swap == nil), "swapped at \(swap.map(String.init) ?? "none")")
+        }
+    }
+
+    /// A table already in order is taken as it is; in order but for one pair, anywhere, it must
+    /// still be sorted.
     @Test("a table already in ledger order is taken as it is; one pair out of place is still sorted")
     func tableAlreadyInOrder() {
         let times = (0..<25_000).map { ($0 % 400) * 5 + 1 }   // canonical, many equal

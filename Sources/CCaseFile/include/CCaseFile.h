@@ -8,8 +8,9 @@
 
 /// Maps `length` bytes of the open file `fd` read-only (its pages come in as they are first
 /// read, by whichever thread reads them: making them all present up front kept the other core
-/// idle for tens of milliseconds at a million transfers), and registers the mapping so that a SIGBUS inside it, which is what reading past the end of a
-/// file that shrank raises, puts zero pages there instead of killing the process. Returns NULL
+/// idle for tens of milliseconds at a million transfers), and registers the mapping so that a
+/// SIGBUS inside it, which is what reading past the end of a file that shrank raises, puts zero
+/// pages there instead of killing the process. Returns NULL
 /// if the file cannot be mapped or every registration slot is in use; then `*slot` is -1.
 const void *casefile_map(int fd, size_t length, int *slot);
 

@@ -35,23 +35,23 @@ public struct RecordMeta: Sendable, Hashable {
     /// Handling marking such as `TLP:AMBER`; nil means the case's own marking applies.
     public var marking: String? {
         get { extras?.value.marking }
-        _modify { yield &extrasForChange.marking; settle() }
+        _modify { defer { settle() }; yield &extrasForChange.marking }
     }
 
     public var tags: [String] {
         get { extras?.value.tags ?? [] }
-        _modify { yield &extrasForChange.tags; settle() }
+        _modify { defer { settle() }; yield &extrasForChange.tags }
     }
 
     public var notes: [Note] {
         get { extras?.value.notes ?? [] }
-        _modify { yield &extrasForChange.notes; settle() }
+        _modify { defer { settle() }; yield &extrasForChange.notes }
     }
 
     /// Citations of Source records that back this record.
     public var sources: [Citation] {
         get { extras?.value.sources ?? [] }
-        _modify { yield &extrasForChange.sources; settle() }
+        _modify { defer { settle() }; yield &extrasForChange.sources }
     }
 
     /// The box's fields, made this record's own (a new box, or a copy of a shared one).

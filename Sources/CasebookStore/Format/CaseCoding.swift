@@ -15,7 +15,8 @@ import CasebookModel
 //   ]}
 //
 // Records sorted by id, one per line, so a change to one record is a one-line diff; transfers
-// by time and then id, the ledger's order, so a case opens with its ledger in order. Reading
+// by time and then id, the ledger's order, so a case opens with its ledger in order (a transfer
+// whose time changes moves to its new line). Reading
 // checks the format version first: newer is refused, older is migrated (see Migrations).
 
 /// A case and its history: what a case file holds.

@@ -5,9 +5,10 @@ import Foundation
 // rewrite a million-transfer case in about a second.
 //
 // How it works: wallets and transfers, the kinds there are hundreds of thousands of, are
-// written field by field straight into a byte buffer in RecordCoding's key order. Wallets are in
-// id order, transfers in ledger order (time, then id); ids are sorted as packed big-endian integers when every id is ASCII and at most 16 bytes (for ASCII,
-// byte order is String's order); otherwise as Strings. Big sections are encoded by two threads
+// written field by field straight into a byte buffer in RecordCoding's key order. Wallets are
+// in id order, transfers in ledger order (time, then id); ids are sorted as packed big-endian
+// integers when they are ASCII and at most 16 bytes (for ASCII, byte order is String's order),
+// times by their packed keys when canonical (CaseWriterOrder); otherwise as Strings. Big sections are encoded by two threads
 // block by block and handed to the caller's sink in order as they come (CaseWriterPipeline), so
 // a hash or a file write overlaps the encoding and the whole file is never in memory. The other
 // kinds, the info, the assets and the history are few and go through RecordCoding and

@@ -6,7 +6,8 @@ import CasebookModel
 // String's `<` on a million ids is slow; when every id is ASCII and at most 16 bytes, each is
 // packed big-endian into two integers whose order is the bytes' order, which for ASCII is
 // String's order (zero padding sorts a prefix first, and equal packs are compared as Strings,
-// which covers an id with a NUL in it). Any other id sorts the table by String.
+// which covers an id with a NUL in it). Any other id sorts the table by String (for transfers,
+// only its own comparisons are made so).
 
 enum CaseWriterOrder {
     /// The table's places (indices of `values`) with their ids in String order.
@@ -27,26 +28,33 @@ enum CaseWriterOrder {
     }
 
     /// The transfers' places in ledger order. A canonical time's packed key orders as its text
-    /// does (PackedTime), so when every time is canonical and every id packs, the sort is over
-    /// integers; otherwise over `Transfer.precedes`.
+    /// does (PackedTime), and a packed id as its String: two transfers are compared as integers
+    /// when both have them, and by `Transfer.precedes` otherwise (an odd time or id only costs
+    /// its own comparisons; a ledger imported with fractional seconds is still sorted whole).
     static func ledger(_ table: RecordTable<Transfer>) -> [Int] {
-        let values = table.values
-        var keys: [(time: UInt64, hi: UInt64, lo: UInt64, at: Int)] = []
-        keys.reserveCapacity(values.count)
-        for (at, t) in values.enumerated() {
-            let time = t.packedTime.sortKey
-            guard time & 1 == 0, let packed = pack(t.id) else {
-                return values.indices.sorted { values[$0].precedes(values[$1]) }
+        table.values.withUnsafeBufferPointer { t in
+            // Read in place: a transfer copied out of the table retains each of its Strings.
+            var keys: [(time: UInt64, hi: UInt64, lo: UInt64, at: Int)] = []
+            keys.reserveCapacity(t.count)
+            for at in t.indices {
+                // An id that does not pack has a `hi` of all ones, which no ASCII id packs to
+                // (its bytes are below 0x80).
+                let (hi, lo) = pack(t[at].id) ?? (UInt64.max, 1)
+                keys.append((t[at].packedTime.sortKey, hi, lo, at))
             }
-            keys.append((time, packed.0, packed.1, at))
+            keys.sort { a, b in
+                if a.time & 1 == 0 && b.time & 1 == 0 {
+                    if a.time != b.time { return a.time < b.time }
+                    if a.hi != UInt64.max && b.hi != UInt64.max {
+                        if a.hi != b.hi { return a.hi < b.hi }
+                        if a.lo != b.lo { return a.lo < b.lo }
+                    }
+                    return t[a.at].id < t[b.at].id
+                }
+                return t[a.at].precedes(t[b.at])
+            }
+            return keys.map(\.at)
         }
-        keys.sort { a, b in
-            if a.time != b.time { return a.time < b.time }
-            if a.hi != b.hi { return a.hi < b.hi }
-            if a.lo != b.lo { return a.lo < b.lo }
-            return values[a.at].id < values[b.at].id
-        }
-        return keys.map(\.at)
     }
 
     private static func pack(_ id: String) -> (UInt64, UInt64)? {
