@@ -23,6 +23,10 @@ public final class App {
     var suspendForEditor: (() -> Void) -> Void = { $0() }
     /// Renders, saves and prints summaries (set by the command line, which owns files and lp).
     public var summaries: SummaryHooks?
+    /// The loader of the case on screen while its thread still holds a copy of the case (to
+    /// prepare the search text after the screen is up; set by `run`): the first change waits
+    /// for it (`releaseCase`).
+    var warming: CaseLoader?
 
     public init(file: String, registry: CommandRegistry = .standard, theme: Theme, themeNames: [String] = [],
                 loadTheme: @escaping (String) throws -> Theme = { _ in Theme.mono }) {
@@ -167,6 +171,7 @@ public final class App {
     /// message if the case could not be opened.
     public func run(terminal: Terminal, loader: CaseLoader?, suspend: @escaping () -> Void) -> String? {
         suspendForEditor = { body in terminal.suspend(body) }
+        warming = loader
         while !state.quit {
             if terminal.interrupted {
                 Self.cancel(loader)
