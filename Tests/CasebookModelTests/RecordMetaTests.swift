@@ -43,6 +43,12 @@ struct RecordMetaTests {
         #expect(cleared.hashValue == never.hashValue)
         #expect(cleared.extras == nil, "no box is kept once every field is empty")
         #expect(Set([never, cleared]).count == 1)
+        var emptied = never
+        emptied.sources = []
+        emptied.tags = []
+        emptied.notes = []
+        emptied.marking = nil
+        #expect(emptied.extras == nil && emptied == never, "setting empty values makes no box")
     }
 
     @Test("records with the same fields are equal and hash alike, boxed separately or shared")

@@ -4,7 +4,8 @@ public struct RecordMeta: Sendable, Hashable {
     // box, absent while all are empty, as they are for most of a big case's records: a record is
     // then 32 bytes smaller, and copying or dropping one retains and releases one reference
     // fewer for each of them. Reading a field reads the box; changing one copies the box first
-    // if another record shares it (copy on write), so RecordMeta keeps value semantics.
+    // if another record shares it (copy on write), so RecordMeta keeps value semantics. Setting
+    // an empty value where there is no box makes none (an export sets every record's citations).
 
     /// Stable, unique within the case: a readable slug such as `inc-bithumb-2018` or a UUID.
     public var id: String
@@ -35,22 +36,26 @@ public struct RecordMeta: Sendable, Hashable {
     /// Handling marking such as `TLP:AMBER`; nil means the case's own marking applies.
     public var marking: String? {
         get { extras?.value.marking }
+        set { if !(newValue == nil && extras == nil) { extrasForChange.marking = newValue; settle() } }
         _modify { defer { settle() }; yield &extrasForChange.marking }
     }
 
     public var tags: [String] {
         get { extras?.value.tags ?? [] }
+        set { if !(newValue.isEmpty && extras == nil) { extrasForChange.tags = newValue; settle() } }
         _modify { defer { settle() }; yield &extrasForChange.tags }
     }
 
     public var notes: [Note] {
         get { extras?.value.notes ?? [] }
+        set { if !(newValue.isEmpty && extras == nil) { extrasForChange.notes = newValue; settle() } }
         _modify { defer { settle() }; yield &extrasForChange.notes }
     }
 
     /// Citations of Source records that back this record.
     public var sources: [Citation] {
         get { extras?.value.sources ?? [] }
+        set { if !(newValue.isEmpty && extras == nil) { extrasForChange.sources = newValue; settle() } }
         _modify { defer { settle() }; yield &extrasForChange.sources }
     }
 
