@@ -33,40 +33,41 @@ public struct LinkIndex: Sendable {
     /// first use of either waits.
     public init(_ c: Case, ends: TransferEnds, background: Bool = false) {
         if background {
-            // Both jobs need the wallets' owners; the first to ask waits for them.
-            let owners = Pending { RecordLinks.owners(c.wallets.values) }
-            records = Deferred(empty: RecordLinks()) { RecordLinks(c, owners: owners.value) }
-            lists = Deferred(empty: TransferLists()) { TransferLists.make(ends, owners: owners.value) }
-        } else {
-            let owners = RecordLinks.owners(c.wallets.values)
-            let made = Mutex(TransferLists()), rest = Mutex(RecordLinks())
-            DispatchQueue.concurrentPerform(iterations: 2) { job in
-                if job == 0 {
-                    let l = TransferLists.make(ends, owners: owners)
-                    made.withLock { $0 = l }
-                } else {
-                    let r = RecordLinks(c, owners: owners)
-                    rest.withLock { $0 = r }
-                }
-            }
-            records = Deferred(rest.withLock { $0 })
-            lists = Deferred(made.withLock { $0 })
+            self.init(c, transferIDs: ends.ids) { ends }
+            return
         }
-        transferIDs = ends.ids
+        let owners = RecordLinks.owners(c.wallets.values)
+        let made = Mutex(TransferLists()), rest = Mutex(RecordLinks())
+        DispatchQueue.concurrentPerform(iterations: 2) { job in
+            if job == 0 {
+                let l = TransferLists.make(ends, owners: owners)
+                made.withLock { $0 = l }
+            } else {
+                let r = RecordLinks(c, owners: owners)
+                rest.withLock { $0 = r }
+            }
+        }
+        self.init(records: Deferred(rest.withLock { $0 }), lists: Deferred(made.withLock { $0 }), transferIDs: ends.ids)
     }
 
     /// As `init(_:ends:background: true)`, for a screen that has the transfers' ids in time order
     /// already and leaves their other ends to be gathered in the background too (`ends`, called
     /// there, whose ids are `ids`).
     public init(_ c: Case, transferIDs ids: [String], ends: @escaping @Sendable () -> TransferEnds) {
+        // Both jobs need the wallets' owners; the first to ask waits for them.
         let owners = Pending { RecordLinks.owners(c.wallets.values) }
-        records = Deferred(empty: RecordLinks()) { RecordLinks(c, owners: owners.value) }
-        lists = Deferred(empty: TransferLists()) {
+        let lists = Deferred(empty: TransferLists()) {
             let ends = ends()
             assert(ends.ids == ids, "the ends are those of the transfers named")
             return TransferLists.make(ends, owners: owners.value)
         }
-        transferIDs = ids
+        self.init(records: Deferred(empty: RecordLinks()) { RecordLinks(c, owners: owners.value) }, lists: lists, transferIDs: ids)
+    }
+
+    private init(records: Deferred<RecordLinks>, lists: Deferred<TransferLists>, transferIDs: [String]) {
+        self.records = records
+        self.lists = lists
+        self.transferIDs = transferIDs
     }
 }
 

@@ -8,11 +8,11 @@ import Foundation
 // written field by field straight into a byte buffer in RecordCoding's key order. Wallets are
 // in id order, transfers in ledger order (time, then id); ids are sorted as packed big-endian
 // integers when they are ASCII and at most 16 bytes (for ASCII, byte order is String's order),
-// times by their packed keys when canonical (CaseWriterOrder); otherwise as Strings. Big sections are encoded by two threads
-// block by block and handed to the caller's sink in order as they come (CaseWriterPipeline), so
-// a hash or a file write overlaps the encoding and the whole file is never in memory. The other
-// kinds, the info, the assets and the history are few and go through RecordCoding and
-// JSONWriter as before.
+// times by their packed keys when canonical (CaseWriterOrder); otherwise as Strings. Big
+// sections are encoded by two threads block by block and handed to the caller's sink in order as
+// they come (CaseWriterPipeline), so a hash or a file write overlaps the encoding and the whole
+// file is never in memory. The other kinds, the info, the assets and the history are few and go
+// through RecordCoding and JSONWriter as before.
 
 enum CaseWriter {
     /// The file's bytes in one array.

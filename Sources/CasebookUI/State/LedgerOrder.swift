@@ -5,11 +5,10 @@ import CasebookModel
 // How it works: a case Casebook wrote has its transfers in this order already (the writer keeps
 // them by time, then id: CaseWriterOrder.ledger), and they are read into the table in file
 // order, so one pass over neighbours (their packed times, on both cores) confirms it and nothing
-// is sorted. Otherwise each
-// transfer's time is a 64-bit key of its fourteen digits when it has the canonical form (key
-// order is then String order; the key is how the transfer keeps its time: PackedTime), the
-// places are sorted by key (RadixSort), and only equal keys (or other times) fall back to
-// comparing the Strings and then the ids. The ids are then gathered in that order on both cores;
+// is sorted. Otherwise each transfer's time is a 64-bit key of its fourteen digits when it has
+// the canonical form (key order is then String order; the key is how the transfer keeps its
+// time: PackedTime), the places are sorted by key (RadixSort), and only equal keys (or other
+// times) fall back to comparing the Strings and then the ids. The ids are then gathered in that order on both cores;
 // the other ends (from, to, incident), which only the link index and the ledger's slot arrays
 // need, are gathered by `ends`, in the background for a big ledger.
 
