@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import CasebookModel
+import CCaseFile
 
 // The fast reader's view of the file: a position over raw bytes and the few JSON tokens a case
 // file is made of. It never reports errors itself: anything it does not expect (an escape in a
@@ -103,29 +104,13 @@ struct CaseReaderCursor {
     }
 
     /// A string's content range when it has no escapes and no control characters; sets `ascii`.
-    /// Most of a case file is strings, so they are scanned eight bytes at a time: a word with no
-    /// quote, backslash or control character in it is passed over whole (see `stops`).
+    /// Most of a case file is strings, so they are scanned sixteen bytes at a time
+    /// (`casefile_plain_run`, SSE2 in C); the last few bytes of the buffer one by one.
     @inline(__always) mutating func plainString(ascii: inout Bool) throws(CaseReaderUnsupported) -> Range<Int> {
         try expect(UInt8(ascii: "\""))
         let start = i
-        var high: UInt64 = 0
-        while i + 8 <= end {
-            let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-            let hits = Self.stops(w)
-            if hits == 0 {
-                high |= w
-                i += 8
-                continue
-            }
-            // The lowest flagged byte is exact (a false flag can only sit above a true one).
-            let k = hits.trailingZeroBitCount / 8
-            high |= k == 0 ? 0 : w & (UInt64.max >> (64 - 8 * UInt64(k)))
-            i += k
-            guard base[i] == 0x22 else { throw CaseReaderUnsupported() }
-            i += 1
-            ascii = high & 0x8080_8080_8080_8080 == 0
-            return start..<(i - 1)
-        }
+        var high: UInt32 = 0
+        i += casefile_plain_run(base + i, end - i, &high)
         var tail: UInt8 = 0
         while i < end {
             let b = base[i]
@@ -136,17 +121,8 @@ struct CaseReaderCursor {
         }
         guard i < end else { throw CaseReaderUnsupported() }
         i += 1
-        ascii = high & 0x8080_8080_8080_8080 == 0 && tail < 0x80
+        ascii = high == 0 && tail < 0x80
         return start..<(i - 1)
-    }
-
-    /// The high bit of each byte of `w` that is a quote, a backslash or below 0x20 (little-endian,
-    /// so the first such byte in the file is the lowest flag): the usual "has zero byte" test on
-    /// `w` xor each character, and "has byte less than" for the control characters.
-    @inline(__always) static func stops(_ w: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let q = w ^ (ones &* 0x22), b = w ^ (ones &* 0x5C)
-        return ((q &- ones) & ~q | (b &- ones) & ~b | (w &- ones &* 0x20) & ~w) & highs
     }
 
     @inline(__always) mutating func plainString() throws(CaseReaderUnsupported) -> Range<Int> {
@@ -176,8 +152,23 @@ struct CaseReaderCursor {
         var ascii = true
         let r = try plainString(ascii: &ascii)
         let run = UnsafeBufferPointer(start: base + r.lowerBound, count: r.count)
+        if ascii, let fast = Self.hash64(base + r.lowerBound, r.count) { return fast }
         if ascii, let packed = PackedHash.packed(utf8: run) { return packed }
         return .text(try text(run, ascii: ascii))
+    }
+
+    /// The usual hash, 64 lowercase hex digits with or without `0x`, packed sixteen digits at a
+    /// time (`casefile_hex16`); nil for anything else, which PackedHash.packed then decides.
+    /// The same packing as PackedHash.packed's (a test compares them).
+    @inline(__always) static func hash64(_ p: UnsafePointer<UInt8>, _ n: Int) -> PackedHash? {
+        let prefixed = n == 66 && p[0] == 0x30 && p[1] == 0x78
+        // 64 bytes that begin "0x" are a prefix and 62 digits to PackedHash.packed.
+        guard prefixed || (n == 64 && !(p[0] == 0x30 && p[1] == 0x78)) else { return nil }
+        let d = prefixed ? p + 2 : p
+        var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
+        guard casefile_hex16(d, &w0) != 0, casefile_hex16(d + 16, &w1) != 0,
+              casefile_hex16(d + 32, &w2) != 0, casefile_hex16(d + 48, &w3) != 0 else { return nil }
+        return .hex(w0, w1, w2, w3, form: 64 | (prefixed ? 128 : 0))
     }
 
     @inline(__always) func text(_ run: UnsafeBufferPointer<UInt8>, ascii: Bool) throws(CaseReaderUnsupported) -> String {
@@ -243,13 +234,10 @@ struct CaseReaderCursor {
                 i += 1
             case UInt8(ascii: "\""):
                 i += 1
-                // Eight bytes at a time up to the first quote, backslash or control character
-                // (`stops`; wallets' attribution lists are skipped over to be looked up by text).
-                while i + 8 <= end {
-                    let hits = Self.stops(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
-                    if hits != 0 { i += hits.trailingZeroBitCount / 8; break }
-                    i += 8
-                }
+                // Sixteen bytes at a time up to the first quote, backslash or control character
+                // (wallets' attribution lists are skipped over to be looked up by text).
+                var high: UInt32 = 0
+                i += casefile_plain_run(base + i, end - i, &high)
                 while i < end, base[i] != 0x22 { i += base[i] == 0x5C ? 2 : 1 }
                 guard i < end else { throw CaseReaderUnsupported() }
                 i += 1

@@ -110,13 +110,12 @@ enum CaseReaderFields {
         var seen: UInt64 = 0
         var last = -1
         repeat {
-            // The key after the last one, written as the canonical writer writes it, is one
-            // compare of two words; anything else is read and looked up.
-            let guess = last + 1 < keys.count ? last + 1 : 0
-            let k: Int
-            if c.at(keys, guess) {
-                k = guess
-            } else {
+            // The canonical writer writes the keys in this order, leaving out absent ones: the
+            // key is one of those after the last, each tried as one compare of two words
+            // against its spelling; anything else is read and looked up.
+            var k = last + 1
+            while k < keys.count && !c.at(keys, k) { k += 1 }
+            if k == keys.count {
                 guard let found = keys.index(try c.key(), after: last) else { throw CaseReaderUnsupported() }
                 k = found
             }
@@ -175,45 +174,75 @@ enum CaseReaderFields {
         return Attribution(actor: actor, confidence: confidence ?? Attribution.unknownConfidence, basis: basis, sources: sources)
     }
 
-    /// `digits[.digits]` in [from, to) with at most 38 digits, eight digits at a time where it
-    /// can (an amount such as `1493.000000000000133276` is mostly runs of eight); nil for
-    /// anything else, which `decimal` then reads a digit at a time with all its rules.
+    /// `digits[.digits]` in [from, to) with at most 38 digits, read as runs of up to eight
+    /// digits (`digitRun`); nil for anything else, which `decimal` then reads a digit at a time
+    /// with all its rules. `end` is the buffer's end (a run reads whole words before it).
     @inline(__always)
-    static func quickDecimal(_ p: UnsafePointer<UInt8>, from: Int, to: Int, negative: Bool) -> ExactDecimal? {
-        var k = from, units: Int128 = 0, digits = 0, fraction = 0, point = false
-        while k < to {
-            if k + 8 <= to {
-                let w = UInt64(littleEndian: UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self))
-                if let eight = eightDigits(w) {
-                    units = units &* 100_000_000 &+ Int128(eight)
-                    digits += 8
-                    if point { fraction += 8 }
-                    k += 8
-                    continue
-                }
-            }
-            let b = p[k]
-            if b &- 0x30 <= 9 {
-                units = units &* 10 &+ Int128(b &- 0x30)
-                digits += 1
-                if point { fraction += 1 }
-            } else if b == UInt8(ascii: "."), !point, digits > 0 {
-                point = true
-            } else {
-                return nil
-            }
+    static func quickDecimal(_ p: UnsafePointer<UInt8>, from: Int, to: Int, end: Int, negative: Bool) -> ExactDecimal? {
+        var k = from, units: Int128 = 0, whole = 0, fraction = 0
+        digitRun(p, &k, to, end, &units, &whole)
+        guard whole > 0 else { return nil }
+        if k < to {
+            guard p[k] == UInt8(ascii: ".") else { return nil }
             k += 1
+            digitRun(p, &k, to, end, &units, &fraction)
+            guard fraction > 0, k == to else { return nil }
         }
-        guard digits > 0, digits <= 38, !(point && fraction == 0) else { return nil }
+        // At most 38 digits: below 10^38, so the units never wrapped.
+        guard whole + fraction <= 38 else { return nil }
         return ExactDecimal(units: negative ? -units : units, scale: fraction)
     }
 
-    /// The value of eight ASCII digits read as a little-endian word (the first in the low byte),
-    /// or nil if any byte is not a digit (`PackedTime.digitsFit`); the value is then gathered
-    /// pairwise by three multiplications.
+    /// Reads the digits at `k` (up to `to`) onto `units`, adding their number to `count`, and
+    /// leaves `k` on the first byte that is no digit. Eight bytes at a time: a word's bytes that
+    /// are digits are found at once (`PackedTime.digitsFit`'s test, per byte), and the run of
+    /// them it starts with, n long, is valued as eight digits with 8 - n zeros in front.
+    /// Digits past 38 wrap `units` (the caller then gives up).
     @inline(__always)
-    static func eightDigits(_ w: UInt64) -> UInt32? {
-        guard PackedTime.digitsFit(w, .max) else { return nil }
+    static func digitRun(_ p: UnsafePointer<UInt8>, _ k: inout Int, _ to: Int, _ end: Int,
+                         _ units: inout Int128, _ count: inout Int) {
+        while k < to {
+            guard k + 8 <= end else {
+                // The last bytes of the buffer: one at a time.
+                while k < to, p[k] &- 0x30 <= 9 {
+                    units = units &* 10 &+ Int128(p[k] &- 0x30)
+                    count += 1
+                    k += 1
+                }
+                return
+            }
+            let w = UInt64(littleEndian: UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self))
+            let highs: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
+            // Zero exactly in the bytes that are digits, up to the first that is not (a carry
+            // out of a byte of 0xFA or more reaches only bytes after it).
+            let other = ((w & highs) | (((w &+ 0x0606_0606_0606_0606) & highs) >> 4)) ^ 0x3333_3333_3333_3333
+            let n = min(other == 0 ? 8 : other.trailingZeroBitCount / 8, to - k)
+            if n == 0 { return }
+            let digits = n == 8 ? w : (w << UInt64(8 * (8 - n))) | (0x3030_3030_3030_3030 >> UInt64(8 * n))
+            units = units &* Int128(powerOfTen(n)) &+ Int128(gather(digits))
+            count += n
+            k += n
+            if n < 8 { return }
+        }
+    }
+
+    @inline(__always)
+    static func powerOfTen(_ n: Int) -> UInt64 {
+        switch n {
+        case 1: 10
+        case 2: 100
+        case 3: 1_000
+        case 4: 10_000
+        case 5: 100_000
+        case 6: 1_000_000
+        case 7: 10_000_000
+        default: 100_000_000
+        }
+    }
+
+    /// Eight ASCII digits' value, gathered pairwise by three multiplications.
+    @inline(__always)
+    static func gather(_ w: UInt64) -> UInt32 {
         // (Swift's >> binds tighter than &*, hence the brackets.)
         var v = ((w & 0x0F0F_0F0F_0F0F_0F0F) &* 2561) >> 8
         v = ((v & 0x00FF_00FF_00FF_00FF) &* 6_553_601) >> 16
@@ -228,7 +257,7 @@ enum CaseReaderFields {
         var k = r.lowerBound
         let negative = k < r.upperBound && p[k] == UInt8(ascii: "-")
         if negative { k += 1 }
-        if let quick = quickDecimal(p, from: k, to: r.upperBound, negative: negative) { return quick }
+        if let quick = quickDecimal(p, from: k, to: r.upperBound, end: c.end, negative: negative) { return quick }
         var units: Int128 = 0
         var digits = 0, significant = 0, fraction = 0
         var point = false, plain = k < r.upperBound
