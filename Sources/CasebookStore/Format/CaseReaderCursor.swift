@@ -79,7 +79,7 @@ struct CaseReaderCursor {
         skipSpace()
         try expect(UInt8(ascii: ":"))
         skipSpace()
-        return UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
+        return UnsafeBufferPointer(start: base + range.lowerBound, count: range.upperBound - range.lowerBound)
     }
 
     /// Consumes key `k` of `keys` and its colon if they are next, written `"name":`: the 16
@@ -88,8 +88,8 @@ struct CaseReaderCursor {
         let n = keys.quotedCount[k]
         guard n > 0, i + 16 <= end else { return false }
         let raw = UnsafeRawPointer(base + i), q = keys.quoted[k]
-        guard UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) & q.masks.0 == q.words.0,
-              UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & q.masks.1 == q.words.1 else { return false }
+        guard casefile_load64(raw) & q.masks.0 == q.words.0,
+              casefile_load64(raw + 8) & q.masks.1 == q.words.1 else { return false }
         i += n
         skipSpace()
         return true
@@ -135,14 +135,14 @@ struct CaseReaderCursor {
     @inline(__always) mutating func string() throws(CaseReaderUnsupported) -> String {
         var ascii = true
         let r = try plainString(ascii: &ascii)
-        return try text(UnsafeBufferPointer(start: base + r.lowerBound, count: r.count), ascii: ascii)
+        return try text(UnsafeBufferPointer(start: base + r.lowerBound, count: (r.upperBound - r.lowerBound)), ascii: ascii)
     }
 
     /// A transfer's time, packed straight from the bytes when canonical (TransferPacking.swift).
     @inline(__always) mutating func time() throws(CaseReaderUnsupported) -> PackedTime {
         var ascii = true
         let r = try plainString(ascii: &ascii)
-        let run = UnsafeBufferPointer(start: base + r.lowerBound, count: r.count)
+        let run = UnsafeBufferPointer(start: base + r.lowerBound, count: (r.upperBound - r.lowerBound))
         if ascii, let key = PackedTime.key(utf8: run) { return .key(key) }
         return .text(try text(run, ascii: ascii))
     }
@@ -151,8 +151,8 @@ struct CaseReaderCursor {
     @inline(__always) mutating func hash() throws(CaseReaderUnsupported) -> PackedHash {
         var ascii = true
         let r = try plainString(ascii: &ascii)
-        let run = UnsafeBufferPointer(start: base + r.lowerBound, count: r.count)
-        if ascii, let fast = Self.hash64(base + r.lowerBound, r.count) { return fast }
+        let run = UnsafeBufferPointer(start: base + r.lowerBound, count: (r.upperBound - r.lowerBound))
+        if ascii, let fast = Self.hash64(base + r.lowerBound, (r.upperBound - r.lowerBound)) { return fast }
         if ascii, let packed = PackedHash.packed(utf8: run) { return packed }
         return .text(try text(run, ascii: ascii))
     }
@@ -187,9 +187,9 @@ struct CaseReaderCursor {
     @inline(__always) mutating func string(_ interner: inout CaseReaderInterner) throws(CaseReaderUnsupported) -> String {
         var ascii = true
         let r = try plainString(ascii: &ascii)
-        let run = UnsafeBufferPointer(start: base + r.lowerBound, count: r.count)
+        let run = UnsafeBufferPointer(start: base + r.lowerBound, count: (r.upperBound - r.lowerBound))
         // Up to 15 UTF-8 bytes a String is stored inline, so sharing saves nothing.
-        if ascii && r.count <= 15 { return short(run) ?? String(decoding: run, as: UTF8.self) }
+        if ascii && (r.upperBound - r.lowerBound) <= 15 { return short(run) ?? String(decoding: run, as: UTF8.self) }
         guard let s = interner.string(run, ascii: ascii) else { throw CaseReaderUnsupported() }
         return s
     }
@@ -197,7 +197,7 @@ struct CaseReaderCursor {
     /// A string that must be one of `choices` (an enum's raw values): its index there.
     @inline(__always) mutating func choice(_ choices: CaseReaderKeys) throws(CaseReaderUnsupported) -> Int {
         let r = try plainString()
-        guard let k = choices.index(UnsafeBufferPointer(start: base + r.lowerBound, count: r.count), after: -1) else {
+        guard let k = choices.index(UnsafeBufferPointer(start: base + r.lowerBound, count: (r.upperBound - r.lowerBound)), after: -1) else {
             throw CaseReaderUnsupported()
         }
         return k

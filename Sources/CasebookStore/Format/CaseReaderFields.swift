@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import CasebookModel
+import CCaseFile
 
 // The pieces records share, read straight from bytes with FieldReader's rules: keys in any
 // order, each at most once, `null` the same as absent, no key it does not know. Whatever would
@@ -211,7 +212,7 @@ enum CaseReaderFields {
                 }
                 return
             }
-            let w = UInt64(littleEndian: UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self))
+            let w = casefile_load64(p + k)
             let highs: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
             // Zero exactly in the bytes that are digits, up to the first that is not (a carry
             // out of a byte of 0xFA or more reaches only bytes after it).

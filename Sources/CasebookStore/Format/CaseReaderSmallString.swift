@@ -10,6 +10,8 @@
 // `available` checks it once against Strings made the ordinary way (equal, same bytes, same
 // hash), and the reader falls back to String(decoding:) if it ever differs.
 
+import CCaseFile
+
 enum CaseReaderSmallString {
     /// Whether Strings made here are the Strings String(decoding:) makes.
     static let available: Bool = {
@@ -31,7 +33,7 @@ enum CaseReaderSmallString {
     @inline(__always)
     static func make(_ p: UnsafePointer<UInt8>, _ count: Int) -> String {
         let raw = UnsafeRawPointer(p)
-        let first = raw.loadUnaligned(as: UInt64.self), second = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        let first = casefile_load64(raw), second = casefile_load64(raw + 8)
         let lo = count >= 8 ? first : first & ((1 << (8 * UInt64(count))) &- 1)
         let hi = count <= 8 ? 0 : second & ((1 << (8 * UInt64(count - 8))) &- 1)
         return unsafeBitCast((lo, hi | UInt64(0xE0 | count) << 56), to: String.self)
