@@ -23,6 +23,7 @@ struct Bench {
         if args.count == 2 && args[0] == "summary" { return try BenchChild.summary(args[1]) }
         if args.count == 2 && args[0] == "compact" { return try BenchChild.compact(args[1]) }
         if args.count == 3 && args[0] == "phase" { return try BenchChild.phase(args[1], args[2]) }
+        if args.count >= 2 && args[0] == "frequency" { return try BenchScreen.frequencyOnly(args[1], runs: args.count > 2 ? Int(args[2]) ?? 5 : 5) }
         if args.count >= 2 && args[0] == "screen" { return try screenOnly(args[1], runs: args.count > 2 ? Int(args[2]) ?? 3 : 3) }
         let sizes = args.compactMap { Int($0) }
         let folder = NSTemporaryDirectory() + "casebook-bench-\(getpid())"

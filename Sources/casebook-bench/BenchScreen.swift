@@ -8,6 +8,20 @@ import Foundation
 // the frame it produces, so p99 is per keystroke), search, filter, sort, frequency and a note.
 
 enum BenchScreen {
+    /// `frequency FILE [RUNS]`: the frequency view by source wallet alone, as in `figures`, for
+    /// profiling (each run's ms on a line).
+    static func frequencyOnly(_ path: String, runs: Int) throws {
+        let scenario = try Scenario(file: path)
+        defer { _ = scenario.app.close() }
+        scenario.press("3")
+        scenario.app.state.view!.searchText.warm(scenario.app.state.view!)
+        for _ in 0..<runs {
+            for _ in 0..<12 { scenario.press("h") }
+            print("frequency-ms", BenchTable.time { scenario.press("l", "F"); _ = scenario.frame })
+            scenario.press("Esc")
+        }
+    }
+
     static func figures(_ path: String, runs: Int) throws -> [BenchFigure] {
         let scenario = try Scenario(file: path)
         defer { _ = scenario.app.close() }
