@@ -94,4 +94,26 @@ import Testing
         }
         expectSameBytes(CaseDocument(content: c))
     }
+
+    /// Decimals are written two digits at a time, cut in 19-digit parts past UInt64: every
+    /// size of magnitude (to the largest Int128s) at every scale writes its description.
+    @Test func decimalsOfEverySizeAndScaleWriteTheirDescription() {
+        var rng = SystemRandomNumberGenerator()
+        var values: [Int128] = [0, 1, -1, 9, 10, 99, 100, Int128(UInt64.max), Int128(UInt64.max) + 1, -Int128(UInt64.max) - 1,
+                                Int128.max, Int128.min + 1, 10_000_000_000_000_000_000, 99_999_999_999_999_999_999]
+        for digits in 1...38 {
+            var v: Int128 = 0
+            for _ in 0..<digits { v = v * 10 + Int128(Int.random(in: 0...9, using: &rng)) }
+            values.append(v)
+            values.append(-v)
+        }
+        for units in values {
+            for scale in [0, 1, 2, 8, 18, 19, 20, 37, 38] {
+                let d = ExactDecimal(units: units, scale: scale)
+                var out = CaseWriterBytes(capacity: 64)
+                out.decimal("v", d)
+                #expect(String(decoding: out.bytes, as: UTF8.self) == ",\"v\":\"\(d.description)\"", "\(units) scale \(scale)")
+            }
+        }
+    }
 }

@@ -72,20 +72,22 @@ package enum PackedTime: PackedText {
     package static let maxBytes = 20
     package var text: String? { if case .text(let s) = self { s } else { nil } }
 
-    /// Spells out a packed time in `out` (20 bytes), returning the count.
+    /// Spells out a packed time in `out` (20 bytes), returning the count: the fourteen digits
+    /// as two words of characters (PackedHash.spell: six, then eight), put around the
+    /// separators.
     package func fill(_ out: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        guard case .key(let k) = self else { return 0 }
-        var digits = k >> 1
-        // From the end: the last digit is the low nibble.
-        for i in stride(from: 18, through: 0, by: -1) {
-            switch i {
-            case 4, 7: out[i] = 0x2D
-            case 10: out[i] = 0x54
-            case 13, 16: out[i] = 0x3A
-            default: out[i] = 0x30 + UInt8(digits & 0xF); digits >>= 4
-            }
-        }
-        out[19] = 0x5A
+        guard case .key(let k) = self, let p = out.baseAddress else { return 0 }
+        precondition(out.count >= Self.maxBytes)
+        let digits = k >> 1
+        // Digits 0-5 (year, month), the first at the bottom; then digits 6-13.
+        let a = PackedHash.spell(UInt32(truncatingIfNeeded: digits >> 32) << 8), b = PackedHash.spell(UInt32(truncatingIfNeeded: digits))
+        @inline(__always) func d(_ w: UInt64, _ i: Int) -> UInt8 { UInt8(truncatingIfNeeded: w >> UInt64(8 * i)) }
+        p[0] = d(a, 0); p[1] = d(a, 1); p[2] = d(a, 2); p[3] = d(a, 3); p[4] = 0x2D
+        p[5] = d(a, 4); p[6] = d(a, 5); p[7] = 0x2D
+        p[8] = d(b, 0); p[9] = d(b, 1); p[10] = 0x54
+        p[11] = d(b, 2); p[12] = d(b, 3); p[13] = 0x3A
+        p[14] = d(b, 4); p[15] = d(b, 5); p[16] = 0x3A
+        p[17] = d(b, 6); p[18] = d(b, 7); p[19] = 0x5A
         return 20
     }
 }
@@ -160,20 +162,40 @@ package enum PackedHash: PackedText {
     package static let maxBytes = 66
     package var text: String? { if case .text(let s) = self { s } else { nil } }
 
-    /// Spells out a packed hash in `out` (up to 66 bytes), returning the count.
+    /// Spells out a packed hash in `out` (up to 66 bytes), returning the count. Eight digits at
+    /// a time (`spell`); the last word's digits past the count are written as zeros and not
+    /// counted, so `out` must hold 66 bytes (both callers give it `maxBytes`).
     package func fill(_ out: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        guard case .hex(let a, let b, let c, let d, let form) = self else { return 0 }
-        func word(_ i: Int) -> UInt64 {
-            switch i { case 0: a; case 1: b; case 2: c; default: d }
-        }
+        guard case .hex(let a, let b, let c, let d, let form) = self, let p = out.baseAddress else { return 0 }
+        precondition(out.count >= Self.maxBytes)
         var k = 0
-        if form & 128 != 0 { out[0] = 0x30; out[1] = 0x78; k = 2 }
-        for j in 0..<Int(form & 127) {
-            let digit = UInt8(word(j >> 4) >> UInt64(60 - (j & 15) * 4) & 0xF)
-            out[k] = digit < 10 ? 0x30 + digit : 0x61 + digit - 10
-            k += 1
+        if form & 128 != 0 { p[0] = 0x30; p[1] = 0x78; k = 2 }
+        let n = Int(form & 127)
+        let raw = UnsafeMutableRawPointer(p + k)
+        @inline(__always) func put(_ j: Int, _ word: UInt64) {
+            raw.storeBytes(of: Self.spell(UInt32(truncatingIfNeeded: word >> 32)).littleEndian, toByteOffset: 16 * j, as: UInt64.self)
+            raw.storeBytes(of: Self.spell(UInt32(truncatingIfNeeded: word)).littleEndian, toByteOffset: 16 * j + 8, as: UInt64.self)
         }
-        return k
+        put(0, a)
+        if n > 16 { put(1, b) }
+        if n > 32 { put(2, c) }
+        if n > 48 { put(3, d) }
+        return k + n
+    }
+
+    /// Eight digits (the first in the top nibble) as eight lowercase hex ASCII bytes, the first
+    /// in the low byte: the nibbles are spread one to a byte in three steps (halves, quarters,
+    /// nibbles; the last digit lands in byte 0), byte-swapped, and each raised to its character
+    /// ('0' + d, plus 0x27 more for a letter: d + 6 carries into bit 4 exactly when d >= 10).
+    @inline(__always)
+    static func spell(_ v: UInt32) -> UInt64 {
+        var t = UInt64(v)
+        t = (t | t << 16) & 0x0000_FFFF_0000_FFFF
+        t = (t | t << 8) & 0x00FF_00FF_00FF_00FF
+        t = (t | t << 4) & 0x0F0F_0F0F_0F0F_0F0F
+        t = t.byteSwapped
+        let letters = ((t &+ 0x0606_0606_0606_0606) >> 4) & 0x0101_0101_0101_0101
+        return t &+ 0x3030_3030_3030_3030 &+ letters &* 0x27
     }
 }
 

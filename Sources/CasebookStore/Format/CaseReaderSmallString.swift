@@ -21,12 +21,39 @@ enum CaseReaderSmallString {
             let made = bytes.withUnsafeBufferPointer { b in make(b.baseAddress!, sample.utf8.count) }
             guard made == sample, Array(made.utf8) == Array(sample.utf8), made.utf8.count == sample.utf8.count,
                   made.hashValue == sample.hashValue, made + "!" == sample + "!" else { return false }
+            // The writer reads such Strings' words back (`words`), and must see no other String as one.
+            var copy = String(decoding: Array(sample.utf8), as: UTF8.self)
+            copy.makeContiguousUTF8()
+            guard let (lo, hi, n) = words(copy, checked: false), n == sample.utf8.count,
+                  withUnsafeBytes(of: (lo.littleEndian, hi.littleEndian), { Array($0.prefix(n)) }) == Array(sample.utf8) else { return false }
+        }
+        for other in ["라", "é", String(repeating: "a", count: 16), String(repeating: "x", count: 40), "0x" + String(repeating: "f", count: 64)] {
+            var copy = String(decoding: Array(other.utf8), as: UTF8.self)
+            copy.makeContiguousUTF8()
+            if words(copy, checked: false) != nil || words(other, checked: false) != nil { return false }
         }
         return true
         #else
         return false
         #endif
     }()
+
+    /// A String's bytes when it is a small ASCII String (at most 15 bytes, held in its own two
+    /// words): the two words, the first byte lowest, and the count; nil for any other String.
+    /// `checked: false` only for `available`'s own test.
+    @inline(__always)
+    static func words(_ s: String, checked: Bool = true) -> (UInt64, UInt64, Int)? {
+        guard !checked || available else { return nil }
+        #if _pointerBitWidth(_64) && _endian(little)
+        let (lo, hi) = unsafeBitCast(s, to: (UInt64, UInt64).self)
+        let top = hi >> 56
+        guard top & 0xF0 == 0xE0 else { return nil }
+        let n = Int(top & 0x0F)
+        return (lo, hi & 0x00FF_FFFF_FFFF_FFFF, n)
+        #else
+        return nil
+        #endif
+    }
 
     /// The String of the `count` (at most 15) ASCII bytes at `p`, of which at least 16 may be
     /// read (the bytes after the text are masked off).

@@ -109,7 +109,7 @@ enum CaseWriter {
     /// use is specialised for it (made inside a function generic in the sink's error, it would
     /// copy records through witness tables).
     private static func encoder<R: CaseRecord>(_ table: RecordTable<R>, order: [Int],
-                                               write: @escaping @Sendable (inout CaseWriterBytes, R) -> Void)
+                                               write: @escaping @Sendable (inout CaseWriterBytes, borrowing R) -> Void)
         -> (count: Int, encode: @Sendable (Range<Int>, inout CaseWriterBytes) -> Void) {
         let records = table.values
         return (order.count, { positions, out in

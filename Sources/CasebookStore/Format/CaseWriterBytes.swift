@@ -14,6 +14,9 @@ struct CaseWriterBytes {
     private(set) var count = 0
     private var capacity: Int
     private var owner: Storage
+    /// Whether small Strings can be read from their words (CaseReaderSmallString.available,
+    /// asked once here rather than for every string written).
+    private let small = CaseReaderSmallString.available
 
     /// Frees the memory once the last copy has gone.
     private final class Storage {
@@ -63,12 +66,19 @@ struct CaseWriterBytes {
         if let failure { throw failure }
     }
 
-    /// Appends `n` bytes from `p`: short pieces (most field values) byte by byte, without a call.
+    /// Appends `n` bytes from `p`: short pieces (most field values) eight bytes at a time,
+    /// without a call (the last word may write up to seven bytes past them, within the room
+    /// reserved, which the next append overwrites).
     @inline(__always) mutating func append(_ p: UnsafePointer<UInt8>, _ n: Int) {
-        reserve(n)
+        reserve(n + 8)
         let to = base + count
         if n <= 32 {
-            for k in 0..<n { to[k] = p[k] }
+            var k = 0
+            while k + 8 <= n {
+                UnsafeMutableRawPointer(to + k).storeBytes(of: UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self), as: UInt64.self)
+                k += 8
+            }
+            while k < n { to[k] = p[k]; k += 1 }
         } else {
             to.update(from: p, count: n)
         }
@@ -89,13 +99,19 @@ struct CaseWriterBytes {
         for b in s { byte(b) }
     }
 
-    /// `,"key":` (or `"key":` for the first member).
+    /// `,"key":` (or `"key":` for the first member), with one check for room (a million
+    /// transfers write fourteen million keys).
     @inline(__always) mutating func key(_ text: StaticString, first: Bool = false) {
-        if !first { byte(UInt8(ascii: ",")) }
-        byte(UInt8(ascii: "\""))
-        raw(text)
-        byte(UInt8(ascii: "\""))
-        byte(UInt8(ascii: ":"))
+        let n = text.utf8CodeUnitCount
+        reserve(n + 4 + 8)
+        var at = count
+        if !first { base[at] = UInt8(ascii: ","); at += 1 }
+        base[at] = UInt8(ascii: "\"")
+        count = at + 1
+        append(text.utf8Start, n)
+        base[count] = UInt8(ascii: "\"")
+        base[count + 1] = UInt8(ascii: ":")
+        count += 2
     }
 
     /// Whether a byte may need an escape: controls, `"`, `\\`, DEL, and the lead bytes of C1
@@ -130,7 +146,40 @@ struct CaseWriterBytes {
         return true
     }
 
+    /// Whether the first `n` (at most 15) bytes of two words of ASCII (`lo` first) need no
+    /// escape: no control character, `"`, `\\` or DEL among them (the bytes past `n` are
+    /// masked to a letter first).
+    @inline(__always) private static func isPlain(_ lo: UInt64, _ hi: UInt64, _ n: Int) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func keep(_ bytes: Int) -> UInt64 { bytes <= 0 ? 0 : bytes >= 8 ? .max : (1 << UInt64(8 * bytes)) &- 1 }
+        let a = lo & keep(n) | (ones &* 0x61) & ~keep(n)
+        let b = hi & keep(n - 8) | (ones &* 0x61) & ~keep(n - 8)
+        @inline(__always) func bad(_ w: UInt64) -> Bool {
+            @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+            return (w &- ones &* 0x20) & ~w & highs != 0 || hasZero(w ^ (ones &* 0x22)) || hasZero(w ^ (ones &* 0x5C))
+                || hasZero(w ^ (ones &* 0x7F))
+        }
+        return !bad(a) && !bad(b)
+    }
+
     mutating func text(_ s: String) {
+        // Most strings of a big case are ids and names of up to 15 ASCII bytes, which Swift
+        // keeps in the String's own two words: those are written from the words.
+        if small, let (lo, hi, n) = CaseReaderSmallString.words(s, checked: false), Self.isPlain(lo, hi, n) {
+            reserve(18)
+            base[count] = UInt8(ascii: "\"")
+            let raw = UnsafeMutableRawPointer(base + count + 1)
+            raw.storeBytes(of: lo.littleEndian, as: UInt64.self)
+            raw.storeBytes(of: hi.littleEndian, toByteOffset: 8, as: UInt64.self)
+            base[count + 1 + n] = UInt8(ascii: "\"")
+            count += n + 2
+            return
+        }
+        longText(s)
+    }
+
+    /// Any other String: its bytes copied when they need no escape, else JSONWriter's text.
+    @inline(never) private mutating func longText(_ s: String) {
         let plain = s.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
             let n = utf8.count
             if let p = utf8.baseAddress, !Self.isPlain(p, n) { return false }
@@ -157,29 +206,28 @@ struct CaseWriterBytes {
         if let s { field(name, s) }
     }
 
-    /// A transfer's time: a packed one is digits and separators, so it is written unchecked.
+    /// A transfer's time: a packed one is digits and separators, so it is spelled out in place
+    /// unchecked.
     @inline(__always) mutating func field(_ name: StaticString, _ t: PackedTime) {
         key(name)
         if case .text(let s) = t { return text(s) }
-        t.withUTF8 { quoted($0) }
+        reserve(PackedTime.maxBytes + 2)
+        base[count] = UInt8(ascii: "\"")
+        let n = t.fill(UnsafeMutableBufferPointer(start: base + count + 1, count: PackedTime.maxBytes))
+        base[count + 1 + n] = UInt8(ascii: "\"")
+        count += n + 2
     }
 
-    /// A transaction hash: a packed one is hex digits, so it is written unchecked.
+    /// A transaction hash: a packed one is hex digits, so it is spelled out in place unchecked.
     @inline(__always) mutating func field(_ name: StaticString, _ h: PackedHash?) {
         guard let h else { return }
         key(name)
         if case .text(let s) = h { return text(s) }
-        h.withUTF8 { quoted($0) }
-    }
-
-    /// `"bytes"` for bytes known to need no escape.
-    @inline(__always) private mutating func quoted(_ b: UnsafeBufferPointer<UInt8>) {
-        reserve(b.count + 2)
+        reserve(PackedHash.maxBytes + 2)
         base[count] = UInt8(ascii: "\"")
-        count += 1
-        if let p = b.baseAddress { append(p, b.count) }
-        base[count] = UInt8(ascii: "\"")
-        count += 1
+        let n = h.fill(UnsafeMutableBufferPointer(start: base + count + 1, count: PackedHash.maxBytes))
+        base[count + 1 + n] = UInt8(ascii: "\"")
+        count += n + 2
     }
 
     /// `,"name":[item,item]`, each item written by `write`; nothing for an empty list (the

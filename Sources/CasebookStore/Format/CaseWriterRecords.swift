@@ -5,7 +5,7 @@ import CasebookModel
 // hold the two to the same bytes.
 
 enum CaseWriterRecords {
-    static func transfer(_ out: inout CaseWriterBytes, _ t: Transfer) {
+    static func transfer(_ out: inout CaseWriterBytes, _ t: borrowing Transfer) {
         out.raw("{\"id\":")
         out.text(t.id)
         out.field("time", t.packedTime)
@@ -22,7 +22,7 @@ enum CaseWriterRecords {
         meta(&out, t.meta)
     }
 
-    static func wallet(_ out: inout CaseWriterBytes, _ w: Wallet) {
+    static func wallet(_ out: inout CaseWriterBytes, _ w: borrowing Wallet) {
         out.raw("{\"id\":")
         out.text(w.id)
         out.field("chain", w.chain)
@@ -43,7 +43,7 @@ enum CaseWriterRecords {
     }
 
     /// marking, tags, sources, notes, created, modified; then the record's closing brace.
-    static func meta(_ out: inout CaseWriterBytes, _ m: RecordMeta) {
+    static func meta(_ out: inout CaseWriterBytes, _ m: borrowing RecordMeta) {
         out.field("marking", m.marking)
         out.list("tags", m.tags) { out, tag in out.text(tag) }
         citations(&out, m.sources)
