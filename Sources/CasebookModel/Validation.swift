@@ -224,7 +224,7 @@ private struct RecordChecker: Sendable {
         if text.trimmingCharacters(in: .whitespaces).isEmpty { add(owner, field, "is empty") }
     }
 
-    mutating func meta(_ meta: RecordMeta) {
+    mutating func meta(_ meta: borrowing RecordMeta) {
         let id = meta.id
         // Visible ASCII alone has no whitespace: only other ids need Character's answer.
         let plain = !id.isEmpty && (id.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 > 0x20 && $0 < 0x7F } }
@@ -238,13 +238,13 @@ private struct RecordChecker: Sendable {
         for (i, n) in meta.notes.enumerated() { date(n.time, id, "notes[\(i)].time") }
     }
 
-    mutating func source(_ s: Source) {
+    mutating func source(_ s: borrowing Source) {
         meta(s.meta)
         required(s.title, s.meta.id, "title")
         date(s.date, s.meta.id, "date")
     }
 
-    mutating func incident(_ inc: Incident) {
+    mutating func incident(_ inc: borrowing Incident) {
         let id = inc.meta.id
         meta(inc.meta)
         required(inc.title, id, "title")
@@ -258,7 +258,7 @@ private struct RecordChecker: Sendable {
         attributions(inc.attributions, id)
     }
 
-    mutating func actor(_ a: Actor) {
+    mutating func actor(_ a: borrowing Actor) {
         let id = a.meta.id
         meta(a.meta)
         required(a.name, id, "name")
@@ -268,7 +268,7 @@ private struct RecordChecker: Sendable {
         if a.parent == id { add(id, "parent", "is the actor itself") }
     }
 
-    mutating func wallet(_ w: Wallet) {
+    mutating func wallet(_ w: borrowing Wallet) {
         let id = w.meta.id
         meta(w.meta)
         required(w.address, id, "address")
@@ -276,7 +276,7 @@ private struct RecordChecker: Sendable {
         attributions(w.attributions, id)
     }
 
-    mutating func transfer(_ t: Transfer) {
+    mutating func transfer(_ t: borrowing Transfer) {
         let id = t.meta.id
         meta(t.meta)
         // Checked from the packed digits: no String made per transfer.

@@ -13,10 +13,13 @@ extension Summary {
                   fingerprint: "", maxMarking: options.maxMarking)
         let caseLevel = TLP.level(of: c.info.marking)
         let limit = options.maxMarking
-        func allowed(_ meta: RecordMeta) -> Bool {
+        // Whether a record with this marking is in the summary (asked of the marking alone, so
+        // a million transfers' metas are not copied to be asked).
+        func allowedMarking(_ marking: String?) -> Bool {
             guard let limit else { return true }
-            return (meta.marking.map { TLP.level(of: $0) } ?? caseLevel) <= limit
+            return (marking.map { TLP.level(of: $0) } ?? caseLevel) <= limit
         }
+        func allowed(_ meta: RecordMeta) -> Bool { allowedMarking(meta.marking) }
         // Whether some record with this id is in the summary (ids can clash across kinds).
         func isIncluded(_ id: String) -> Bool {
             if limit == nil {
@@ -88,7 +91,7 @@ extension Summary {
 
         // Where the money went (one pass over the transfers, which also counts their tags).
         var tagCounts: [String: Int] = [:]
-        let notedTransfers = addFlows(c, incidents: incidents, allowed: allowed, name: name,
+        let notedTransfers = addFlows(c, incidents: incidents, allowed: allowedMarking, name: name,
                                       numbering: &numbering, kept: &keptCount, tagCounts: &tagCounts)
 
         // Notes, tags, sources, problems. Only records with notes are sorted into file order.
@@ -104,7 +107,7 @@ extension Summary {
             var noted: [String] = []
             table.values.withUnsafeBufferPointer { records in   // in place: no copy of each record
                 for k in records.indices where !records[k].meta.tags.isEmpty || !records[k].meta.notes.isEmpty {
-                    guard allowed(records[k].meta) else { continue }
+                    guard allowedMarking(records[k].meta.marking) else { continue }
                     for tag in Set(records[k].meta.tags) { tagCounts[tag, default: 0] += 1 }
                     if !records[k].meta.notes.isEmpty { noted.append(records[k].id) }
                 }
@@ -116,7 +119,7 @@ extension Summary {
         notesAndTags(c.actors)
         notesAndTags(c.wallets)
         annotate(c.transfers, notedTransfers)
-        keptCount += limit == nil ? c.wallets.count : c.wallets.values.lazy.filter { allowed($0.meta) }.count
+        keptCount += limit == nil ? c.wallets.count : c.wallets.values.lazy.filter { allowedMarking($0.meta.marking) }.count
         omitted = c.recordCount - keptCount
         tags = tagCounts.keys.sorted().map { ($0, tagCounts[$0]!) }
         let all = keptSources

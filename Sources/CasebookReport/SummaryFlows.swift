@@ -24,8 +24,8 @@ private struct FlowTally {
 extension Summary {
     /// Adds the flow rows, in incident order (`incidents`, then the transfers of no incident in
     /// the summary), assets sorted within each. Returns the ids of the transfers in the summary
-    /// that carry notes, and counts them and their tags.
-    mutating func addFlows(_ c: Case, incidents: [Incident], allowed: (RecordMeta) -> Bool, name: (String?) -> String,
+    /// that carry notes, and counts them and their tags. `allowed` answers for a record's marking.
+    mutating func addFlows(_ c: Case, incidents: [Incident], allowed: (String?) -> Bool, name: (String?) -> String,
                            numbering: inout Footnotes, kept: inout Int, tagCounts: inout [String: Int]) -> [String] {
         var group: [String: Int] = [:]
         for (k, i) in incidents.enumerated() { group[i.id] = k }
@@ -37,7 +37,7 @@ extension Summary {
         // a retain and release of every String in it), which was most of this pass.
         c.transfers.values.withUnsafeBufferPointer { transfers in
             for k in transfers.indices {
-                guard allowed(transfers[k].meta) else { continue }
+                guard allowed(transfers[k].meta.marking) else { continue }
                 kept += 1
                 let id = transfers[k].id
                 if !transfers[k].meta.tags.isEmpty || !transfers[k].meta.notes.isEmpty {
