@@ -43,6 +43,21 @@ public enum CaseTime {
         return i + 6 == b.count
     }
 
+    /// `isValid` of a canonical time's packed key (PackedTime: fourteen digits, four bits each,
+    /// shifted left once), from its digits: the separators and the `Z` are in place by
+    /// construction, so only the ranges are left to check.
+    static func isValid(packed key: UInt64) -> Bool {
+        let digits = key >> 1
+        @inline(__always) func field(_ first: Int, _ count: Int) -> Int {
+            var v = 0
+            for i in first..<(first + count) { v = v * 10 + Int((digits >> UInt64(52 - 4 * i)) & 0xF) }
+            return v
+        }
+        let month = field(4, 2), day = field(6, 2)
+        guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: field(0, 4)) else { return false }
+        return field(8, 2) < 24 && field(10, 2) < 60 && field(12, 2) <= 60
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

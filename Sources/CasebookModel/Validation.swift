@@ -19,7 +19,13 @@ extension Case {
     /// Every problem in the case, records in file order.
     public func validate() -> [Problem] {
         let clashes = crossKindClashes()
-        let checker = RecordChecker(case: self, assets: assetTable, idsAreUnique: clashes.isEmpty)
+        var made = RecordChecker(case: self, assets: assetTable, idsAreUnique: clashes.isEmpty)
+        // A big case's references are first looked for by their ids' bytes (RawIDSet).
+        if clashes.isEmpty && transfers.count + wallets.count >= 20_000 {
+            made.known = RecordChecker.Known(wallets: RawIDSet(wallets), actors: RawIDSet(actors),
+                                             incidents: RawIDSet(incidents), sources: RawIDSet(sources))
+        }
+        let checker = made
         var work: [@Sendable () -> [FoundProblems]] = []
         // `check` reads record `i` of the buffer itself: the closures know the record type, so the
         // record is read in place (passed as `R` from here, it was copied through its witness table).
@@ -55,8 +61,8 @@ extension Case {
         split(sources, .source) { $0.source($1[$2]) }
         split(incidents, .incident) { $0.incident($1[$2]) }
         split(actors, .actor) { $0.actor($1[$2]) }
-        split(wallets, .wallet) { $0.wallet($1[$2]) }
-        split(transfers, .transfer) { $0.transfer($1[$2]) }
+        split(wallets, .wallet) { $0.wallet($1.baseAddress! + $2) }
+        split(transfers, .transfer) { $0.transfer($1.baseAddress! + $2) }
 
         let results = ValidationResults(count: work.count)
         let jobs = work
@@ -157,6 +163,21 @@ private struct RecordChecker: Sendable {
     private var recentAssets: (Asset?, Asset?) = (nil, nil)
     /// Whether no id is used by two kinds (then a reference's kind is that of any table holding it).
     let idsAreUnique: Bool
+    /// The ids of the kinds records refer to, by their bytes (only when `idsAreUnique`).
+    struct Known: Sendable {
+        var wallets, actors, incidents, sources: RawIDSet
+
+        func contains(_ id: String, _ kind: RecordKind) -> Bool {
+            switch kind {
+            case .wallet: wallets.contains(id)
+            case .actor: actors.contains(id)
+            case .incident: incidents.contains(id)
+            case .source: sources.contains(id)
+            case .transfer: false
+            }
+        }
+    }
+    var known: Known?
 
     init(case c: Case, assets: AssetTable, idsAreUnique: Bool = false) {
         self.c = c
@@ -172,6 +193,8 @@ private struct RecordChecker: Sendable {
         guard let id else { return }
         // With no id in two tables, finding it in a wanted kind's table settles it: one lookup
         // in a big table instead of `record(id:)`'s walk through the tables before it.
+        // The bytes of an id held by a wanted kind's record settle it first (RawIDSet).
+        if let known, kinds.contains(where: { known.contains(id, $0) }) { return }
         if idsAreUnique && kinds.contains(where: { c.has(id, $0) }) { return }
         guard let found = c.foundKind(id) else {
             return add(owner, field, "refers to \(id), which is not in the case")
@@ -276,20 +299,34 @@ private struct RecordChecker: Sendable {
         attributions(w.attributions, id)
     }
 
+    /// The big tables' records are checked through their address: a record passed by value was
+    /// copied for the call (its bytes, and a retain and release of every String in it).
+    mutating func wallet(_ w: UnsafePointer<Wallet>) {
+        let id = w.pointee.meta.id
+        meta(w.pointee.meta)
+        required(w.pointee.address, id, "address")
+        required(w.pointee.chain, id, "chain")
+        attributions(w.pointee.attributions, id)
+    }
+
     mutating func transfer(_ t: borrowing Transfer) {
-        let id = t.meta.id
-        meta(t.meta)
+        withUnsafePointer(to: t) { transfer($0) }
+    }
+
+    mutating func transfer(_ t: UnsafePointer<Transfer>) {
+        let id = t.pointee.meta.id
+        meta(t.pointee.meta)
         // Checked from the packed digits: no String made per transfer.
-        if !t.packedTime.withUTF8({ CaseTime.isValid(utf8: $0) }) { date(t.time, id, "time") }
-        ref(t.from, [.wallet, .actor], id, "from")
-        ref(t.to, [.wallet, .actor], id, "to")
+        if !t.pointee.packedTime.isValid { date(t.pointee.time, id, "time") }
+        ref(t.pointee.from, [.wallet, .actor], id, "from")
+        ref(t.pointee.to, [.wallet, .actor], id, "to")
         // Transfers name few incidents: the last one found sound needs no lookup.
-        if let inc = t.incident, inc == lastSoundIncident {} else {
+        if let inc = t.pointee.incident, inc == lastSoundIncident {} else {
             let before = problems.count
-            ref(t.incident, [.incident], id, "incident")
-            if problems.count == before { lastSoundIncident = t.incident }
+            ref(t.pointee.incident, [.incident], id, "incident")
+            if problems.count == before { lastSoundIncident = t.pointee.incident }
         }
-        money(t.amount, t.asset, id, "amount")
-        usd(t.usd, id, "usd")
+        money(t.pointee.amount, t.pointee.asset, id, "amount")
+        usd(t.pointee.usd, id, "usd")
     }
 }

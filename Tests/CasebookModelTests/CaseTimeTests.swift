@@ -65,4 +65,29 @@ struct CaseTimeTests {
         #expect(CaseTime.year("201") == nil)
         #expect(CaseTime.year("abcd-01") == nil)
     }
+
+    /// Validation checks a packed time from its digits (PackedTime.isValid): the same answer as
+    /// the text's, at every edge of every field.
+    @Test("a packed time is valid exactly when its text is")
+    func packedTimesAgreeWithTheirText() {
+        var checked = 0, valid = 0
+        for year in [0, 1, 1900, 2000, 2023, 2024, 2100, 9999] {
+            for month in 0...13 {
+                for day in 0...32 {
+                    for (hour, minute, second) in [(0, 0, 0), (23, 59, 60), (24, 0, 0), (0, 60, 0), (0, 0, 61), (99, 99, 99), (12, 30, 59)] {
+                        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+                        let y = String(repeating: "0", count: 4 - String(year).count) + String(year)
+                        let text = "\(y)-\(two(month))-\(two(day))T\(two(hour)):\(two(minute)):\(two(second))Z"
+                        let packed = PackedTime(text)
+                        guard case .key = packed else { Issue.record("\(text) not packed"); continue }
+                        #expect(packed.isValid == CaseTime.isValid(text), "\(text)")
+                        checked += 1
+                        if packed.isValid { valid += 1 }
+                    }
+                }
+            }
+        }
+        #expect(checked == 8 * 14 * 33 * 7 && valid > 1000 && valid < checked)
+        #expect(PackedTime("2018-06-19").isValid && !PackedTime("2018-13").isValid && PackedTime("2018-06-19T14:03:00+09:00").isValid)
+    }
 }

@@ -63,6 +63,15 @@ package enum PackedTime: PackedText {
         return ((w & highs) | (((w &+ 0x0606_0606_0606_0606) & highs) >> 4)) & mask == 0x3333_3333_3333_3333 & mask
     }
 
+    /// Whether the time is a valid ISO 8601 date or time (CaseTime.isValid): a packed one is
+    /// checked from its digits, without spelling it out.
+    package var isValid: Bool {
+        switch self {
+        case .key(let k): CaseTime.isValid(packed: k)
+        case .text(let s): CaseTime.isValid(s)
+        }
+    }
+
     /// Orders as the texts do when both keys are even; 1 means compare the texts.
     @inlinable package var sortKey: UInt64 {
         if case .key(let k) = self { return k }
