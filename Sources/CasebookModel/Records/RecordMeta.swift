@@ -33,6 +33,10 @@ public struct RecordMeta: Sendable, Hashable {
         extras = nil
     }
 
+    /// No marking and no annotations (as most records of a big case): read where the record
+    /// lies, without a call across modules (a getter's call copies the meta it is asked of).
+    @inlinable package var isUnannotated: Bool { extras == nil }
+
     /// Handling marking such as `TLP:AMBER`; nil means the case's own marking applies.
     public var marking: String? {
         get { extras?.value.marking }

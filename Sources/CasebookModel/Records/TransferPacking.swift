@@ -78,7 +78,7 @@ package enum PackedTime: PackedText {
         return Self.otherKey
     }
 
-    package static let maxBytes = 20
+    package static var maxBytes: Int { 20 }
     package var text: String? { if case .text(let s) = self { s } else { nil } }
 
     /// Spells out a packed time in `out` (20 bytes), returning the count: the fourteen digits
@@ -168,7 +168,7 @@ package enum PackedHash: PackedText {
         return UInt32(truncatingIfNeeded: (quads & 0xFFFF) << 16 | (quads >> 32) & 0xFFFF)
     }
 
-    package static let maxBytes = 66
+    package static var maxBytes: Int { 66 }
     package var text: String? { if case .text(let s) = self { s } else { nil } }
 
     /// Spells out a packed hash in `out` (up to 66 bytes), returning the count. Eight digits at

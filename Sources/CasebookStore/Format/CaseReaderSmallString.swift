@@ -38,6 +38,22 @@ enum CaseReaderSmallString {
         #endif
     }()
 
+    /// A String's own sixteen bytes as two words: equal for two Strings only if they are the
+    /// same String (the same text held inline, or the same storage).
+    @inline(__always)
+    static func rawWords(_ s: String) -> (UInt64, UInt64) {
+        #if _pointerBitWidth(_64)
+        return unsafeBitCast(s, to: (UInt64, UInt64).self)
+        #else
+        return (0, 0)
+        #endif
+    }
+
+    /// A mask of the low `n` bytes of a word (none for n <= 0, all for n >= 8): with `words`,
+    /// the first `n` bytes of a String's two words are `lo & lowBytes(n)`, `hi & lowBytes(n - 8)`.
+    @inline(__always)
+    static func lowBytes(_ n: Int) -> UInt64 { n <= 0 ? 0 : n >= 8 ? .max : (1 << UInt64(8 * n)) &- 1 }
+
     /// A String's bytes when it is a small ASCII String (at most 15 bytes, held in its own two
     /// words): the two words, the first byte lowest, and the count; nil for any other String.
     /// `checked: false` only for `available`'s own test.

@@ -17,6 +17,9 @@ struct CaseWriterBytes {
     /// Whether small Strings can be read from their words (CaseReaderSmallString.available,
     /// asked once here rather than for every string written).
     private let small = CaseReaderSmallString.available
+    /// The last two long Strings written that needed no escape, by their words (`longText`);
+    /// the Strings are kept too, so their storage cannot be freed and reused while here.
+    private var recent: [(words: (UInt64, UInt64), text: String?)] = [((0, 0), nil), ((0, 0), nil)]
 
     /// Frees the memory once the last copy has gone.
     private final class Storage {
@@ -151,7 +154,7 @@ struct CaseWriterBytes {
     /// masked to a letter first).
     @inline(__always) private static func isPlain(_ lo: UInt64, _ hi: UInt64, _ n: Int) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func keep(_ bytes: Int) -> UInt64 { bytes <= 0 ? 0 : bytes >= 8 ? .max : (1 << UInt64(8 * bytes)) &- 1 }
+        let keep = CaseReaderSmallString.lowBytes
         let a = lo & keep(n) | (ones &* 0x61) & ~keep(n)
         let b = hi & keep(n - 8) | (ones &* 0x61) & ~keep(n - 8)
         @inline(__always) func bad(_ w: UInt64) -> Bool {
@@ -179,22 +182,45 @@ struct CaseWriterBytes {
     }
 
     /// Any other String: its bytes copied when they need no escape, else JSONWriter's text.
+    /// Records share their long Strings (the reader interns them: every record's `created`, say),
+    /// so the last two found to need no escape are kept: one that is the same String (the same
+    /// storage: its two words are equal) is copied without being checked again.
     @inline(never) private mutating func longText(_ s: String) {
+        if small {
+            let words = CaseReaderSmallString.rawWords(s)
+            for k in 0..<2 where recent[k].words == words {
+                guard var text = recent[k].text else { continue }
+                text.withUTF8 { quotedPlain($0) }
+                return
+            }
+        }
         let plain = s.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
             let n = utf8.count
             if let p = utf8.baseAddress, !Self.isPlain(p, n) { return false }
-            reserve(n + 2)
-            base[count] = UInt8(ascii: "\"")
-            count += 1
-            if let p = utf8.baseAddress { append(p, n) }
-            base[count] = UInt8(ascii: "\"")
-            count += 1
+            quotedPlain(utf8)
             return true
         }
-        if plain == true { return }
+        if plain == true {
+            if small {
+                recent[1] = recent[0]
+                recent[0] = (CaseReaderSmallString.rawWords(s), s)
+            }
+            return
+        }
         var out = ""
         JSONWriter.writeString(s, into: &out)
         append(contentsOf: out.utf8)
+    }
+
+    /// `"bytes"` for bytes that need no escape.
+    @inline(__always) private mutating func quotedPlain(_ utf8: UnsafeBufferPointer<UInt8>) {
+        let n = utf8.count
+        reserve(n + 2)
+        base[count] = UInt8(ascii: "\"")
+        count += 1
+        if let p = utf8.baseAddress { append(p, n) }
+        base[count] = UInt8(ascii: "\"")
+        count += 1
     }
 
     @inline(__always) mutating func field(_ name: StaticString, _ s: String) {

@@ -42,7 +42,8 @@ enum CaseWriterOrder {
                 let (hi, lo) = pack(t[at].id) ?? (UInt64.max, 1)
                 keys.append((t[at].packedTime.sortKey, hi, lo, at))
             }
-            keys.sort { a, b in
+            // A case read from a file Casebook wrote is in this order already, until an edit.
+            func before(_ a: (time: UInt64, hi: UInt64, lo: UInt64, at: Int), _ b: (time: UInt64, hi: UInt64, lo: UInt64, at: Int)) -> Bool {
                 if a.time & 1 == 0 && b.time & 1 == 0 {
                     if a.time != b.time { return a.time < b.time }
                     if a.hi != UInt64.max && b.hi != UInt64.max {
@@ -53,11 +54,18 @@ enum CaseWriterOrder {
                 }
                 return t[a.at].precedes(t[b.at])
             }
+            if keys.indices.dropFirst().allSatisfy({ !before(keys[$0], keys[$0 - 1]) }) { return Array(t.indices) }
+            keys.sort(by: before)
             return keys.map(\.at)
         }
     }
 
     private static func pack(_ id: String) -> (UInt64, UInt64)? {
+        // An id of up to 15 ASCII bytes (most of them) is read from the String's own words.
+        if let (lo, hi, n) = CaseReaderSmallString.words(id) {
+            let keep = CaseReaderSmallString.lowBytes
+            return ((lo & keep(n)).byteSwapped, (hi & keep(n - 8)).byteSwapped)
+        }
         var id = id
         return id.withUTF8 { utf8 -> (UInt64, UInt64)? in
             guard utf8.count <= 16 else { return nil }

@@ -44,6 +44,12 @@ enum CaseWriterRecords {
 
     /// marking, tags, sources, notes, created, modified; then the record's closing brace.
     static func meta(_ out: inout CaseWriterBytes, _ m: borrowing RecordMeta) {
+        if m.isUnannotated {
+            out.field("created", m.created)
+            out.field("modified", m.modified)
+            out.byte(UInt8(ascii: "}"))
+            return
+        }
         out.field("marking", m.marking)
         out.list("tags", m.tags) { out, tag in out.text(tag) }
         citations(&out, m.sources)
