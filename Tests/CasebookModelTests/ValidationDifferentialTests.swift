@@ -84,6 +84,37 @@ struct ValidationDifferentialTests {
         #expect(found == Self.reference(c))
     }
 
+    /// With no id shared across kinds, a big case's references are first looked for by their
+    /// ids' bytes (RawIDSet): a hit settles one, anything else is looked up as before. Here the
+    /// references that bytes cannot settle: dangling ones, ones to the wrong kind, long ids (kept
+    /// apart from the String that names them), and a Kelvin sign that equals a K.
+    @Test("same problems in the same order when references are found by their ids' bytes")
+    func largeWithoutClashes() {
+        var c = SyntheticCase.make(transfers: 40_000, seed: 11)
+        let transferIDs = c.transfers.keys.sorted(), walletIDs = c.wallets.keys.sorted()
+        let incidentIDs = c.incidents.keys.sorted(), actorIDs = c.actors.keys.sorted()
+        // Two wallets renamed: one to a long id, one to an ASCII id a Kelvin sign can spell.
+        for (k, newID) in [(0, "wal-with-a-long-identifier-0001"), (1, "K-wallet-1")] {
+            var w = c.wallets[walletIDs[k]]!
+            c.wallets[walletIDs[k]] = nil
+            w.meta.id = newID
+            c.wallets[newID] = w
+        }
+        for (k, t) in transferIDs.enumerated() where k % 97 == 0 {
+            switch (k / 97) % 6 {
+            case 0: c.transfers[t]!.from = "nowhere-\(k)"
+            case 1: c.transfers[t]!.to = incidentIDs[k % incidentIDs.count]      // not a wallet or actor
+            case 2: c.transfers[t]!.incident = actorIDs[k % actorIDs.count]      // not an incident
+            case 3: c.transfers[t]!.from = String("wal-with-a-long-" + "identifier-0001")   // found, by String
+            case 4: c.transfers[t]!.to = "\u{212A}-wallet-1"                      // found: it equals "K-wallet-1"
+            default: c.transfers[t]!.incident = "inc-gone"
+            }
+        }
+        #expect(c.validate() == Self.reference(c))
+        #expect(c.validate().count > 100)
+        #expect(!c.validate().contains { $0.message.contains("wal-with-a-long") || $0.message.contains("wallet-1") })
+    }
+
     @Test("a clean synthetic case has no problems")
     func clean() {
         #expect(SyntheticCase.make(transfers: 30_000, seed: 3).validate() == [])
