@@ -7,6 +7,13 @@
 // The same seed gives the same case, byte for byte.
 
 public enum SyntheticCase {
+    /// Sixteen lowercase hex digits, leading zeros kept: a transaction hash is 32 bytes, 64
+    /// digits, whatever its value.
+    static func hex16(_ v: UInt64) -> String {
+        let digits = String(v, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
     struct Random {
         var state: UInt64
         mutating func next() -> UInt64 {
@@ -104,7 +111,7 @@ public enum SyntheticCase {
                 made += 1
                 c.insert(.transfer(Transfer(meta: meta("tx-\(made)"), time: when, from: from, to: to, asset: asset,
                                             amount: ExactDecimal(units: moved, scale: scale), usd: usd, rateSource: "synthetic rate",
-                                            txHash: "0x" + (0..<4).map { _ in String(r.next(), radix: 16) }.joined(),
+                                            txHash: "0x" + (0..<4).map { _ in Self.hex16(r.next()) }.joined(),
                                             incident: incidentID, kind: kind, basis: .illustrative)))
                 if to.hasPrefix("wal-") { holder = to }
                 amount = moved

@@ -4,13 +4,15 @@ import Glibc
 import Darwin
 #endif
 import CasebookModel
+import CCaseFile
 
 // One shared String per distinct text, keyed by the file's bytes, so a million transfers that
 // name the same few thousand wallets, assets and authors hold one copy of each name.
 //
 // How it works: open addressing over a power-of-two slot table of entry numbers (0 = empty).
-// Each entry keeps its bytes in one arena and its String; a lookup hashes the bytes (FNV-1a),
-// probes linearly and compares bytes with memcmp, so no String is made for a text seen before.
+// Each entry keeps its bytes in one arena and its String; a lookup hashes the bytes (eight at a
+// time, seeded per process), probes linearly and compares bytes with memcmp, so no String is made
+// for a text seen before.
 // A Dictionary<String, String> would have to build a String just to look one up.
 
 struct CaseReaderInterner {
@@ -76,11 +78,29 @@ struct CaseReaderInterner {
 
     private enum Place { case found(Int), empty(Int) }
 
+    /// Eight bytes at a time (a multiply and a rotate each), the last word zero-padded, the
+    /// length mixed in; seeded per process, so crafted texts cannot be made to collide.
     private static func hash(_ run: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var h: UInt32 = 2166136261
-        for b in run { h = (h ^ UInt32(b)) &* 16777619 }
-        return h
+        guard let p = run.baseAddress else { return UInt32(truncatingIfNeeded: seed) }
+        let n = run.count
+        var h = seed ^ UInt64(n) &* 0x9E37_79B9_7F4A_7C15
+        var k = 0
+        while k + 8 <= n {
+            h = (h ^ casefile_load64(p + k)) &* 0xFF51_AFD7_ED55_8CCD
+            h = h << 17 | h >> 47
+            k += 8
+        }
+        if k < n {
+            var last: UInt64 = 0
+            for j in k..<n { last |= UInt64(p[j]) << UInt64(8 * (j - k)) }
+            h = (h ^ last) &* 0xFF51_AFD7_ED55_8CCD
+        }
+        h ^= h >> 29
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        return UInt32(truncatingIfNeeded: h ^ (h >> 32))
     }
+
+    private static let seed = UInt64.random(in: 0 ... .max)
 
     private func find(_ run: UnsafeBufferPointer<UInt8>, _ h: UInt32) -> Place {
         var slot = Int(h) & mask
