@@ -94,7 +94,7 @@ struct ValidationDifferentialTests {
         let transferIDs = c.transfers.keys.sorted(), walletIDs = c.wallets.keys.sorted()
         let incidentIDs = c.incidents.keys.sorted(), actorIDs = c.actors.keys.sorted()
         // Two wallets renamed: one to a long id, one to an ASCII id a Kelvin sign can spell.
-        for (k, newID) in [(0, "wal-with-a-long-identifier-0001"), (1, "K-wallet-1")] {
+        for (k, newID) in [(0, "wal-with-a-long-identifier-0001"), (1, "K-wallet-1"), (2, "wal-with-a-long-identifier-0002")] {
             var w = c.wallets[walletIDs[k]]!
             c.wallets[walletIDs[k]] = nil
             w.meta.id = newID
@@ -105,7 +105,8 @@ struct ValidationDifferentialTests {
             case 0: c.transfers[t]!.from = "nowhere-\(k)"
             case 1: c.transfers[t]!.to = incidentIDs[k % incidentIDs.count]      // not a wallet or actor
             case 2: c.transfers[t]!.incident = actorIDs[k % actorIDs.count]      // not an incident
-            case 3: c.transfers[t]!.from = String("wal-with-a-long-" + "identifier-0001")   // found, by String
+            case 3:   // found, by String: the same text in storage of its own, made at run time
+                c.transfers[t]!.from = String(decoding: Array("wal-with-a-long-identifier-000\(k % 2 + 1)".utf8), as: UTF8.self)
             case 4: c.transfers[t]!.to = "\u{212A}-wallet-1"                      // found: it equals "K-wallet-1"
             default: c.transfers[t]!.incident = "inc-gone"
             }

@@ -19,6 +19,18 @@ import Testing
         }
     }
 
+    /// Seeded, so a failure can be run again.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
     @Test("a string ends at its quote, and is declined for a backslash, control or invalid byte at any place")
     func stringsEndAtTheirQuote() {
         for length in 0..<40 {
@@ -28,25 +40,32 @@ import Testing
             let (s, end) = read(quoted, then: [0xFF, 0x22, 0x01, 0x5C] + Array(repeating: 0xFF, count: 20)) { c throws(CaseReaderUnsupported) in try c.string() }!
             #expect(Array(s.utf8) == text)
             #expect(end == quoted.count)
-            for at in 0..<length {
-                for odd: [UInt8] in [[0x5C, 0x6E], [0x01], [0x1F], [0xFF], [0xC3]] {
-                    var bad = text
-                    bad.replaceSubrange(at..<(at + 1), with: odd)
-                    let got = read([0x22] + bad + [0x22], then: Array(repeating: 0x20, count: 20)) { c throws(CaseReaderUnsupported) in try c.string() }
-                    #expect(got == nil, "\(odd) at \(at) of \(length)")
+            // Ending at the buffer's end, or just before it: the last bytes are read one by one.
+            for after: [UInt8] in [[], [0x22], Array(repeating: 0x20, count: 20)] {
+                let (s, end) = read(quoted, then: after) { c throws(CaseReaderUnsupported) in try c.string() }!
+                #expect(Array(s.utf8) == text && end == quoted.count)
+                for at in 0..<length {
+                    for odd: [UInt8] in [[0x5C, 0x6E], [0x01], [0x1F], [0xFF], [0xC3]] {
+                        var bad = text
+                        bad.replaceSubrange(at..<(at + 1), with: odd)
+                        let got = read([0x22] + bad + [0x22], then: after) { c throws(CaseReaderUnsupported) in try c.string() }
+                        #expect(got == nil, "\(odd) at \(at) of \(length), \(after.count) bytes after")
+                    }
+                    // Korean (valid UTF-8, not ASCII) at each place reads as it is: as three bytes that
+                    // are one character (a String wrongly taken for ASCII would count three).
+                    var korean = text
+                    korean.replaceSubrange(at..<(at + 1), with: Array("라".utf8))
+                    let got = read([0x22] + korean + [0x22], then: after) { c throws(CaseReaderUnsupported) in try c.string() }
+                    #expect(got.map { Array($0.0.utf8) } == korean)
+                    #expect(got?.0.count == length && got?.0.unicodeScalars.count == length)
                 }
-                // Korean (valid UTF-8, not ASCII) at each place reads as it is.
-                var korean = text
-                korean.replaceSubrange(at..<(at + 1), with: Array("라".utf8))
-                let got = read([0x22] + korean + [0x22], then: [0xFF]) { c throws(CaseReaderUnsupported) in try c.string() }
-                #expect(got.map { Array($0.0.utf8) } == korean)
             }
         }
     }
 
     @Test("a 64-digit hash packs as PackedHash packs it, with or without 0x; anything else is left to PackedHash")
     func hashesPackAsPackedHashDoes() {
-        var rng = SystemRandomNumberGenerator()
+        var rng = Seeded(state: 6)
         let hex = Array("0123456789abcdef".utf8)
         for _ in 0..<300 {
             let digits = (0..<64).map { _ in hex.randomElement(using: &rng)! }
@@ -73,23 +92,28 @@ import Testing
 
     @Test("decimals followed by digits in the buffer end at their quote, read as ExactDecimal parses them")
     func decimalsEndAtTheirQuote() {
-        var rng = SystemRandomNumberGenerator()
+        var rng = Seeded(state: 38)
         var texts = ["1493.000000000000133276", "208.000000000000091555", "12345678", "1234567.8", "12345678.12345678",
-                     "0.00000001", String(repeating: "9", count: 38), String(repeating: "9", count: 37) + ".9", "1.2.3", "12a45678"]
+                     "0.00000001", String(repeating: "9", count: 38), String(repeating: "9", count: 37) + ".9", "1.2.3", "12a45678",
+                     "-208.000000000000091555", "-0.5", "-12345678", "--1", "-"]
         for _ in 0..<3000 {
             let whole = String((0..<Int.random(in: 0...24, using: &rng)).map { _ in "0123456789".randomElement(using: &rng)! })
             let fraction = String((0..<Int.random(in: 0...24, using: &rng)).map { _ in "0123456789".randomElement(using: &rng)! })
-            texts.append(Bool.random(using: &rng) ? whole : whole + "." + fraction)
+            let sign = Int.random(in: 0..<4, using: &rng) == 0 ? "-" : ""
+            texts.append(sign + (Bool.random(using: &rng) ? whole : whole + "." + fraction))
         }
         for text in texts {
-            // Digits right after the closing quote: a word read across it must stop there.
-            let got = read(Array("\"\(text)\"".utf8), then: Array("12345678901234567890".utf8)) { c throws(CaseReaderUnsupported) in
-                try CaseReaderFields.decimal(&c)
+            // Digits right after the closing quote (a word read across it must stop there), or
+            // the buffer's end (the last digits are read one by one).
+            for after in [Array("12345678901234567890".utf8), []] {
+                let got = read(Array("\"\(text)\"".utf8), then: after) { c throws(CaseReaderUnsupported) in
+                    try CaseReaderFields.decimal(&c)
+                }
+                let expected = ExactDecimal(text)
+                #expect(got?.0 == expected, "\(text)")
+                #expect(got?.0.description == expected?.description, "\(text)")
+                if got != nil { #expect(got?.1 == text.utf8.count + 2) }
             }
-            let expected = ExactDecimal(text)
-            #expect(got?.0 == expected, "\(text)")
-            #expect(got?.0.description == expected?.description, "\(text)")
-            if got != nil { #expect(got?.1 == text.utf8.count + 2) }
         }
     }
 }

@@ -88,8 +88,8 @@ struct CaseReaderCursor {
         let n = keys.quotedCount[k]
         guard n > 0, i + 16 <= end else { return false }
         let raw = UnsafeRawPointer(base + i), q = keys.quoted[k]
-        guard casefile_load64(raw) & q.masks.0 == q.words.0,
-              casefile_load64(raw + 8) & q.masks.1 == q.words.1 else { return false }
+        guard UInt64(littleEndian: casefile_load64(raw)) & q.masks.0 == q.words.0,
+              UInt64(littleEndian: casefile_load64(raw + 8)) & q.masks.1 == q.words.1 else { return false }
         i += n
         skipSpace()
         return true

@@ -212,7 +212,7 @@ enum CaseReaderFields {
                 }
                 return
             }
-            let w = casefile_load64(p + k)
+            let w = UInt64(littleEndian: casefile_load64(p + k))
             let highs: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
             // Zero exactly in the bytes that are digits, up to the first that is not (a carry
             // out of a byte of 0xFA or more reaches only bytes after it).

@@ -79,14 +79,15 @@ struct CaseReaderInterner {
     private enum Place { case found(Int), empty(Int) }
 
     /// Eight bytes at a time (a multiply and a rotate each), the last word zero-padded, the
-    /// length mixed in; seeded per process, so crafted texts cannot be made to collide.
+    /// length mixed in, seeded per process. Not a keyed hash: texts can be crafted to collide
+    /// (flipping matching bits in two words), which costs probes, never a wrong String.
     private static func hash(_ run: UnsafeBufferPointer<UInt8>) -> UInt32 {
         guard let p = run.baseAddress else { return UInt32(truncatingIfNeeded: seed) }
         let n = run.count
         var h = seed ^ UInt64(n) &* 0x9E37_79B9_7F4A_7C15
         var k = 0
         while k + 8 <= n {
-            h = (h ^ casefile_load64(p + k)) &* 0xFF51_AFD7_ED55_8CCD
+            h = (h ^ UInt64(littleEndian: casefile_load64(p + k))) &* 0xFF51_AFD7_ED55_8CCD
             h = h << 17 | h >> 47
             k += 8
         }

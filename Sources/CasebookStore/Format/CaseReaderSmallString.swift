@@ -56,7 +56,8 @@ enum CaseReaderSmallString {
 
     /// A String's bytes when it is a small ASCII String (at most 15 bytes, held in its own two
     /// words): the two words, the first byte lowest, and the count; nil for any other String.
-    /// `checked: false` only for `available`'s own test.
+    /// `checked: false` skips asking `available`: for its own test, and for callers that asked
+    /// it once already (the writer keeps the answer).
     @inline(__always)
     static func words(_ s: String, checked: Bool = true) -> (UInt64, UInt64, Int)? {
         guard !checked || available else { return nil }
@@ -76,7 +77,7 @@ enum CaseReaderSmallString {
     @inline(__always)
     static func make(_ p: UnsafePointer<UInt8>, _ count: Int) -> String {
         let raw = UnsafeRawPointer(p)
-        let first = casefile_load64(raw), second = casefile_load64(raw + 8)
+        let first = UInt64(littleEndian: casefile_load64(raw)), second = UInt64(littleEndian: casefile_load64(raw + 8))
         let lo = count >= 8 ? first : first & ((1 << (8 * UInt64(count))) &- 1)
         let hi = count <= 8 ? 0 : second & ((1 << (8 * UInt64(count - 8))) &- 1)
         return unsafeBitCast((lo, hi | UInt64(0xE0 | count) << 56), to: String.self)

@@ -16,6 +16,8 @@ extension CaseWriterBytes {
 
     mutating func decimal(_ name: StaticString, _ d: ExactDecimal) {
         key(name)
+        // Only arithmetic makes `overflow` (its scale is no digit count); written as described.
+        if d.isOverflow { return text(d.description) }
         // A quote, a sign, at most 39 digits of an Int128 or 39 for a scale of 38, a point, a quote.
         reserve(48)
         // Digits, least significant first (48 bytes: 39 digits at most).
