@@ -40,7 +40,11 @@ public enum TextWidth {
         return total
     }
 
-    public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
+    /// Printable ASCII is a column a byte (a summary measures every cell of its tables); any
+    /// other text is measured character by character.
+    public static func of(_ text: String) -> Int {
+        VisibleText.isPrintableASCII(text) ? text.utf8.count : text.reduce(0) { $0 + of($1) }
+    }
 
     /// `text` cut to at most `width` columns at a character boundary, ending in `ellipsis` when cut.
     public static func truncate(_ text: String, to width: Int, ellipsis: String = "…") -> String {

@@ -10,8 +10,15 @@ public enum VisibleText {
             || (0x2066...0x2069).contains(v) || v == 0x2028 || v == 0x2029 || v == 0xFEFF
     }
 
+    /// Whether every byte of `text` is printable ASCII (space to `~`): text that is safe as it is,
+    /// one line, one column a byte. Most of a case's text; asked of its bytes, not its characters.
+    public static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
+
     /// One line of safe text: newlines and tabs become `\n` and `\t` too.
     public static func line(_ text: String) -> String {
+        if isPrintableASCII(text) { return text }
         guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
         var out = ""
         for s in text.unicodeScalars {
@@ -27,7 +34,8 @@ public enum VisibleText {
 
     /// Safe text that keeps its line breaks (for notes and excerpts shown in full).
     public static func lines(_ text: String) -> [String] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line(String($0).replacingTabs) }
+        if isPrintableASCII(text) { return [text] }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line(String($0).replacingTabs) }
     }
 }
 
