@@ -30,11 +30,13 @@ struct StixStreamingTests {
     }
 
     /// The bundles the exporter made before it wrote in pieces (SHA-256 of its text for the same
-    /// case and time, taken from that commit): streaming changed no byte.
+    /// case and time, taken from that commit): streaming changed no byte. The full bundle's hash
+    /// was taken again when the generator began keeping transaction hashes' leading zeros; with
+    /// the generator as it was, this exporter still gives a957cbf7… byte for byte.
     @Test("the bundle is byte for byte what the exporter gave before it streamed")
     func sameBytesAsBefore() {
         var all = StixExporter(RoundTripTests.richCase(), now: "2026-11-22T09:00:00Z")
-        #expect(SHA256.hex(SHA256.digest(Array(all.bundle().utf8))) == "a957cbf76808a2778c5dd153e1adf45d759f055d497bde1d6e32f6687249be97")
+        #expect(SHA256.hex(SHA256.digest(Array(all.bundle().utf8))) == "6911d377f6fa286c186480a8ff9f5db4177a4e7b59ccac5afd215e8f57ec49b6")
         var green = StixExporter(RoundTripTests.richCase(), maxMarking: .green, now: "2026-11-22T09:00:00Z")
         #expect(SHA256.hex(SHA256.digest(Array(green.bundle().utf8))) == "64e6f9bd03f7b3cce5e51efe063720177bfed5cb1de6b4f61a9ffa56da2598c8")
         #expect(green.withheld == 660)
