@@ -14,7 +14,8 @@ public enum SyntheticCase {
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
-    struct Random {
+    /// Seeded (a PCG-style step and a mix), so a case and a test replay exactly.
+    struct Random: RandomNumberGenerator {
         var state: UInt64
         mutating func next() -> UInt64 {
             state = state &* 6364136223846793005 &+ 1442695040888963407

@@ -1,4 +1,4 @@
-import CasebookModel
+@testable import CasebookModel
 @testable import CasebookStore
 import Testing
 
@@ -16,18 +16,6 @@ import Testing
             var c = CaseReaderCursor(b)
             guard let got = try? body(&c) else { return nil }
             return (got, c.i)
-        }
-    }
-
-    /// Seeded, so a failure can be run again.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 
@@ -65,7 +53,7 @@ import Testing
 
     @Test("a 64-digit hash packs as PackedHash packs it, with or without 0x; anything else is left to PackedHash")
     func hashesPackAsPackedHashDoes() {
-        var rng = Seeded(state: 6)
+        var rng = SyntheticCase.Random(state: 6)   // seeded, so a failure replays
         let hex = Array("0123456789abcdef".utf8)
         for _ in 0..<300 {
             let digits = (0..<64).map { _ in hex.randomElement(using: &rng)! }
@@ -92,7 +80,7 @@ import Testing
 
     @Test("decimals followed by digits in the buffer end at their quote, read as ExactDecimal parses them")
     func decimalsEndAtTheirQuote() {
-        var rng = Seeded(state: 38)
+        var rng = SyntheticCase.Random(state: 38)
         var texts = ["1493.000000000000133276", "208.000000000000091555", "12345678", "1234567.8", "12345678.12345678",
                      "0.00000001", String(repeating: "9", count: 38), String(repeating: "9", count: 37) + ".9", "1.2.3", "12a45678",
                      "-208.000000000000091555", "-0.5", "-12345678", "--1", "-"]
