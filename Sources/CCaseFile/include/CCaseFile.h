@@ -1,7 +1,9 @@
 // CCaseFile: a case file mapped into memory for the fast reader, safe against the file being
 // cut short while it is read. Written in C because its core is a signal handler, which must not
-// be Swift (a Swift handler could allocate or take the runtime's locks). Only CasebookStore
-// imports this module.
+// be Swift (a Swift handler could allocate or take the runtime's locks). It also holds the few
+// byte-level helpers the reader needs and Swift does not give it: a prefetch, SSE2 scans of
+// strings and hex digits, an unaligned load (static inline, so they compile into the caller).
+// Only CasebookStore imports this module.
 #pragma once
 
 #include <stddef.h>
