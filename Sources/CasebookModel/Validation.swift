@@ -292,11 +292,7 @@ private struct RecordChecker: Sendable {
     }
 
     mutating func wallet(_ w: borrowing Wallet) {
-        let id = w.meta.id
-        meta(w.meta)
-        required(w.address, id, "address")
-        required(w.chain, id, "chain")
-        attributions(w.attributions, id)
+        withUnsafePointer(to: w) { wallet($0) }
     }
 
     /// The big tables' records are checked through their address: a record passed by value was

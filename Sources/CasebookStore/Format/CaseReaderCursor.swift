@@ -79,7 +79,7 @@ struct CaseReaderCursor {
         skipSpace()
         try expect(UInt8(ascii: ":"))
         skipSpace()
-        return UnsafeBufferPointer(start: base + range.lowerBound, count: range.upperBound - range.lowerBound)
+        return bytes(range)
     }
 
     /// Consumes key `k` of `keys` and its colon if they are next, written `"name":`: the 16
@@ -125,6 +125,12 @@ struct CaseReaderCursor {
         return start..<(i - 1)
     }
 
+    /// The bytes of `r`, a range of the buffer (its width taken directly: `Range.count` was left
+    /// a call in the reader's biggest function).
+    @inline(__always) func bytes(_ r: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + r.lowerBound, count: r.upperBound - r.lowerBound)
+    }
+
     @inline(__always) mutating func plainString() throws(CaseReaderUnsupported) -> Range<Int> {
         var ascii = true
         return try plainString(ascii: &ascii)
@@ -135,14 +141,14 @@ struct CaseReaderCursor {
     @inline(__always) mutating func string() throws(CaseReaderUnsupported) -> String {
         var ascii = true
         let r = try plainString(ascii: &ascii)
-        return try text(UnsafeBufferPointer(start: base + r.lowerBound, count: (r.upperBound - r.lowerBound)), ascii: ascii)
+        return try text(bytes(r), ascii: ascii)
     }
 
     /// A transfer's time, packed straight from the bytes when canonical (TransferPacking.swift).
     @inline(__always) mutating func time() throws(CaseReaderUnsupported) -> PackedTime {
         var ascii = true
         let r = try plainString(ascii: &ascii)
-        let run = UnsafeBufferPointer(start: base + r.lowerBound, count: (r.upperBound - r.lowerBound))
+        let run = bytes(r)
         if ascii, let key = PackedTime.key(utf8: run) { return .key(key) }
         return .text(try text(run, ascii: ascii))
     }
@@ -151,8 +157,8 @@ struct CaseReaderCursor {
     @inline(__always) mutating func hash() throws(CaseReaderUnsupported) -> PackedHash {
         var ascii = true
         let r = try plainString(ascii: &ascii)
-        let run = UnsafeBufferPointer(start: base + r.lowerBound, count: (r.upperBound - r.lowerBound))
-        if ascii, let fast = Self.hash64(base + r.lowerBound, (r.upperBound - r.lowerBound)) { return fast }
+        let run = bytes(r)
+        if ascii, let fast = Self.hash64(base + r.lowerBound, run.count) { return fast }
         if ascii, let packed = PackedHash.packed(utf8: run) { return packed }
         return .text(try text(run, ascii: ascii))
     }
@@ -187,9 +193,9 @@ struct CaseReaderCursor {
     @inline(__always) mutating func string(_ interner: inout CaseReaderInterner) throws(CaseReaderUnsupported) -> String {
         var ascii = true
         let r = try plainString(ascii: &ascii)
-        let run = UnsafeBufferPointer(start: base + r.lowerBound, count: (r.upperBound - r.lowerBound))
+        let run = bytes(r)
         // Up to 15 UTF-8 bytes a String is stored inline, so sharing saves nothing.
-        if ascii && (r.upperBound - r.lowerBound) <= 15 { return short(run) ?? String(decoding: run, as: UTF8.self) }
+        if ascii && run.count <= 15 { return short(run) ?? String(decoding: run, as: UTF8.self) }
         guard let s = interner.string(run, ascii: ascii) else { throw CaseReaderUnsupported() }
         return s
     }
@@ -197,7 +203,7 @@ struct CaseReaderCursor {
     /// A string that must be one of `choices` (an enum's raw values): its index there.
     @inline(__always) mutating func choice(_ choices: CaseReaderKeys) throws(CaseReaderUnsupported) -> Int {
         let r = try plainString()
-        guard let k = choices.index(UnsafeBufferPointer(start: base + r.lowerBound, count: (r.upperBound - r.lowerBound)), after: -1) else {
+        guard let k = choices.index(bytes(r), after: -1) else {
             throw CaseReaderUnsupported()
         }
         return k

@@ -128,15 +128,12 @@ struct CaseWriterBytes {
     /// which the usual word tricks find exactly (whether such a byte exists, not which); words
     /// with non-ASCII bytes and the tail are checked byte by byte.
     @inline(__always) private static func isPlain(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
         var i = 0
         while i + 8 <= n {
             let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-            if w & highs != 0 {
+            if w & 0x8080_8080_8080_8080 != 0 {
                 for k in i..<i + 8 where suspect(p[k]) { return false }
-            } else if (w &- ones &* 0x20) & ~w & highs != 0 || hasZero(w ^ (ones &* 0x22))
-                        || hasZero(w ^ (ones &* 0x5C)) || hasZero(w ^ (ones &* 0x7F)) {
+            } else if needsEscape(asciiWord: w) {
                 return false
             }
             i += 8
@@ -148,20 +145,22 @@ struct CaseWriterBytes {
         return true
     }
 
-    /// Whether the first `n` (at most 15) bytes of two words of ASCII (`lo` first) need no
-    /// escape: no control character, `"`, `\\` or DEL among them (the bytes past `n` are
-    /// masked to a letter first).
-    @inline(__always) private static func isPlain(_ lo: UInt64, _ hi: UInt64, _ n: Int) -> Bool {
+    /// Whether a word of eight ASCII bytes holds one that needs an escape: below 0x20, or `"`,
+    /// `\\` or DEL (the usual "has a zero byte" test on the word xor each, and "has a byte
+    /// below" for the controls: whether such a byte exists, not which).
+    @inline(__always) private static func needsEscape(asciiWord w: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let keep = CaseReaderSmallString.lowBytes
-        let a = lo & keep(n) | (ones &* 0x61) & ~keep(n)
-        let b = hi & keep(n - 8) | (ones &* 0x61) & ~keep(n - 8)
-        @inline(__always) func bad(_ w: UInt64) -> Bool {
-            @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
-            return (w &- ones &* 0x20) & ~w & highs != 0 || hasZero(w ^ (ones &* 0x22)) || hasZero(w ^ (ones &* 0x5C))
-                || hasZero(w ^ (ones &* 0x7F))
-        }
-        return !bad(a) && !bad(b)
+        @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        return (w &- ones &* 0x20) & ~w & highs != 0 || hasZero(w ^ (ones &* 0x22)) || hasZero(w ^ (ones &* 0x5C))
+            || hasZero(w ^ (ones &* 0x7F))
+    }
+
+    /// Whether the first `n` (at most 15) bytes of two words of ASCII (`lo` first) need no
+    /// escape (the bytes past `n` are made a letter first).
+    @inline(__always) private static func isPlain(_ lo: UInt64, _ hi: UInt64, _ n: Int) -> Bool {
+        let keep = CaseReaderSmallString.lowBytes, letters: UInt64 = 0x6161_6161_6161_6161
+        return !needsEscape(asciiWord: lo & keep(n) | letters & ~keep(n))
+            && !needsEscape(asciiWord: hi & keep(n - 8) | letters & ~keep(n - 8))
     }
 
     mutating func text(_ s: String) {
@@ -236,11 +235,7 @@ struct CaseWriterBytes {
     @inline(__always) mutating func field(_ name: StaticString, _ t: PackedTime) {
         key(name)
         if case .text(let s) = t { return text(s) }
-        reserve(PackedTime.maxBytes + 2)
-        base[count] = UInt8(ascii: "\"")
-        let n = t.fill(UnsafeMutableBufferPointer(start: base + count + 1, count: PackedTime.maxBytes))
-        base[count + 1 + n] = UInt8(ascii: "\"")
-        count += n + 2
+        spelled(t)
     }
 
     /// A transaction hash: a packed one is hex digits, so it is spelled out in place unchecked.
@@ -248,9 +243,14 @@ struct CaseWriterBytes {
         guard let h else { return }
         key(name)
         if case .text(let s) = h { return text(s) }
-        reserve(PackedHash.maxBytes + 2)
+        spelled(h)
+    }
+
+    /// A packed text spelled out in quotes straight into the buffer.
+    @inline(__always) private mutating func spelled<T: PackedText>(_ t: T) {
+        reserve(T.maxBytes + 2)
         base[count] = UInt8(ascii: "\"")
-        let n = h.fill(UnsafeMutableBufferPointer(start: base + count + 1, count: PackedHash.maxBytes))
+        let n = t.fill(UnsafeMutableBufferPointer(start: base + count + 1, count: T.maxBytes))
         base[count + 1 + n] = UInt8(ascii: "\"")
         count += n + 2
     }

@@ -96,27 +96,29 @@ extension FrequencyTable {
             // A wallet column's groups are hundreds of thousands of Accs, met at random: each is
             // asked of the processor a few rows ahead (a cache miss a row otherwise).
             let ahead = acc.count >= Self.manyGroups ? 12 : 0
-            let warm = acc.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
-            for i in rows {
-                if ahead > 0, i + ahead < rows.upperBound, let warm {
-                    let h = Int(groups.of[Int(inSlotOrder[i + ahead])]) - mine.lowerBound
-                    if h >= 0 && h < mine.count { prefetchForWriting(warm + h * MemoryLayout<Acc>.stride) }
-                }
-                let s = Int(inSlotOrder[i])
-                let g = Int(groups.of[s]) - mine.lowerBound
-                guard g >= 0 && g < acc.count else { continue }   // no group, or another thread's
-                acc[g].count += 1
-                var aggregate = false
-                if pane == .incidents, case .incident(let inc)? = view.record(pane, index.ids[s]) { aggregate = inc.isAggregate }
-                if !aggregate, let v = usd?[s] {
-                    acc[g].usd = (acc[g].usd ?? .zero) + v
-                    total = (total ?? .zero) + v
-                }
-                if let assets, let amounts, let amount = amounts[s] {
-                    let a = assets.of[s]
-                    if acc[g].asset == -1, !acc[g].mixed { acc[g].asset = a }
-                    if acc[g].asset != a { acc[g].mixed = true; acc[g].asset = -1 }
-                    if !acc[g].mixed { acc[g].amount = (acc[g].amount ?? .zero) + amount }
+            acc.withUnsafeMutableBufferPointer { acc in
+                let warm = UnsafeRawPointer(acc.baseAddress)
+                for i in rows {
+                    if ahead > 0, i + ahead < rows.upperBound, let warm {
+                        let h = Int(groups.of[Int(inSlotOrder[i + ahead])]) - mine.lowerBound
+                        if h >= 0 && h < mine.count { prefetchForWriting(warm + h * MemoryLayout<Acc>.stride) }
+                    }
+                    let s = Int(inSlotOrder[i])
+                    let g = Int(groups.of[s]) - mine.lowerBound
+                    guard g >= 0 && g < acc.count else { continue }   // no group, or another thread's
+                    acc[g].count += 1
+                    var aggregate = false
+                    if pane == .incidents, case .incident(let inc)? = view.record(pane, index.ids[s]) { aggregate = inc.isAggregate }
+                    if !aggregate, let v = usd?[s] {
+                        acc[g].usd = (acc[g].usd ?? .zero) + v
+                        total = (total ?? .zero) + v
+                    }
+                    if let assets, let amounts, let amount = amounts[s] {
+                        let a = assets.of[s]
+                        if acc[g].asset == -1, !acc[g].mixed { acc[g].asset = a }
+                        if acc[g].asset != a { acc[g].mixed = true; acc[g].asset = -1 }
+                        if !acc[g].mixed { acc[g].amount = (acc[g].amount ?? .zero) + amount }
+                    }
                 }
             }
             return (acc, total)
